@@ -1,0 +1,73 @@
+//! The application: its shared state and the router that serves it.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, header};
+use tokio_util::sync::CancellationToken;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::domain::event::Event;
+use crate::live::Bus;
+use crate::store::Store;
+use crate::web;
+use crate::web::limits::RateLimits;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub bus: Arc<Bus>,
+    pub config: Arc<Config>,
+    pub limits: Arc<RateLimits>,
+    /// Cancelled on shutdown: open event streams end so the server can stop.
+    pub shutdown: CancellationToken,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: Config) -> Self {
+        Self {
+            store,
+            bus: Arc::new(Bus::new(config.stream_buffer)),
+            limits: Arc::new(RateLimits::new(&config)),
+            config: Arc::new(config),
+            shutdown: CancellationToken::new(),
+        }
+    }
+
+    /// Sends committed events to the open streams.
+    pub fn publish(&self, events: &[Event]) {
+        self.bus.publish(events);
+    }
+}
+
+pub fn build_router(state: AppState) -> Router {
+    let body_limit = state.config.body_limit;
+    let security_headers = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; frame-ancestors 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut router = web::router()
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http());
+    for (name, value) in security_headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
+}

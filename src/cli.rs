@@ -1,0 +1,312 @@
+//! The command line: `serve`, `user …` and `token …`. Every flag can also be set with a
+//! `CRONACA_*` environment variable.
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::{AppState, build_router};
+use crate::auth;
+use crate::config::Config;
+use crate::domain::role::Role;
+use crate::domain::user::{self, Actor};
+use crate::store::sqlite::SqliteStore;
+use crate::store::{NewUserRecord, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cronaca",
+    version,
+    about = "Live open threads on fast-moving events"
+)]
+pub struct Cli {
+    /// Where the database lives; created on first start.
+    #[arg(
+        long,
+        env = "CRONACA_DATA_DIR",
+        default_value = "./cronaca-data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site and the API.
+    Serve(ServeArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "CRONACA_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// Fill an empty database with a fictional exercise thread and print an admin login.
+    #[arg(long, env = "CRONACA_DEMO")]
+    pub demo: bool,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "CRONACA_BODY_LIMIT", default_value_t = 256 * 1024)]
+    pub body_limit: usize,
+    /// Comments and flags a guest may post per minute.
+    #[arg(long, env = "CRONACA_GUEST_WRITES_PER_MINUTE", default_value_t = 10)]
+    pub guest_writes_per_minute: u32,
+    /// Comments and flags a contributor or translator may post per minute.
+    #[arg(long, env = "CRONACA_MEMBER_WRITES_PER_MINUTE", default_value_t = 30)]
+    pub member_writes_per_minute: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; without --password-stdin a password is generated and printed.
+    Add {
+        name: String,
+        #[arg(long)]
+        role: Role,
+        /// The name shown next to what the account writes (defaults to NAME).
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List,
+    /// Give an account another role.
+    SetRole { name: String, role: Role },
+    /// Disable an account: its tokens and sessions stop working.
+    Disable { name: String },
+    /// Enable a disabled account again.
+    Enable { name: String },
+    /// Set an account's password, read from standard input.
+    SetPassword { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for USER; prints the token, and only the token, once.
+    Create {
+        user: String,
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: String },
+    /// List tokens (never their secret), of one user or of all.
+    List { user: Option<String> },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let store = open_store(&cli.data_dir).await?;
+    let result = match cli.command {
+        Command::Serve(args) => serve(store.clone(), args).await,
+        Command::User(cmd) => user_command(&store, cmd).await,
+        Command::Token(cmd) => token_command(&store, cmd).await,
+    };
+    store.close().await;
+    result
+}
+
+async fn open_store(dir: &Path) -> anyhow::Result<SqliteStore> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    SqliteStore::open_dir(dir)
+        .await
+        .with_context(|| format!("cannot open the database in {}", dir.display()))
+}
+
+async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
+    let config = Config {
+        body_limit: args.body_limit,
+        guest_writes_per_minute: args.guest_writes_per_minute,
+        member_writes_per_minute: args.member_writes_per_minute,
+        ..Config::default()
+    };
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let store: Arc<dyn Store> = Arc::new(store);
+    if args.demo {
+        match crate::demo::fill(store.as_ref()).await? {
+            Some(login) => println!(
+                "Demo ready: a fictional exercise thread. Log in as {} with password {}",
+                login.name, login.password
+            ),
+            None => println!("Demo skipped: the database already has content."),
+        }
+    }
+    crate::metrics::handle();
+    let state = AppState::new(store.clone(), config);
+    let shutdown = state.shutdown.clone();
+    tokio::spawn(purge_sessions(store));
+    let addr = listener.local_addr().unwrap_or(args.bind);
+    tracing::info!(%addr, "serving");
+    println!("Cronaca is serving http://{addr}/");
+    axum::serve(
+        listener,
+        build_router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        wait_for_signal().await;
+        tracing::info!("shutting down: finishing requests, closing event streams");
+        shutdown.cancel();
+    })
+    .await
+    .context("the server failed")
+}
+
+async fn wait_for_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+async fn purge_sessions(store: Arc<dyn Store>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        if let Err(e) = store
+            .purge_expired_sessions(crate::domain::time::now())
+            .await
+        {
+            tracing::warn!(error = %e, "purging expired sessions failed");
+        }
+    }
+}
+
+fn read_password_stdin() -> anyhow::Result<String> {
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .context("cannot read the password")?;
+    let password = input.trim_end_matches(['\n', '\r']).to_owned();
+    user::password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(password)
+}
+
+async fn user_command(store: &SqliteStore, cmd: UserCommand) -> anyhow::Result<()> {
+    let system = Actor::System;
+    match cmd {
+        UserCommand::Add {
+            name,
+            role,
+            display_name,
+            password_stdin,
+        } => {
+            let name = user::account_name(&name).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (password, generated) = if password_stdin {
+                (read_password_stdin()?, false)
+            } else {
+                (auth::random_password(), true)
+            };
+            let hash = auth::hash_password(&password)?;
+            let display_name = match display_name {
+                Some(d) => crate::domain::validation::required_text("display_name", &d, 80)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?,
+                None => name.clone(),
+            };
+            let record = NewUserRecord {
+                name,
+                display_name,
+                role,
+                password_hash: Some(hash),
+            };
+            let created = store.create_user(&system, record).await?;
+            if generated {
+                println!(
+                    "created {} ({}) with password {password}",
+                    created.name, created.role
+                );
+            } else {
+                println!("created {} ({})", created.name, created.role);
+            }
+        }
+        UserCommand::List => {
+            for u in store.list_users().await? {
+                let state = if u.disabled { "disabled" } else { "active" };
+                println!("{}\t{}\t{}\t{}", u.name, u.role, state, u.display_name);
+            }
+        }
+        UserCommand::SetRole { name, role } => {
+            let u = store.set_user_role(&system, &name, role).await?;
+            println!("{} is now {}", u.name, u.role);
+        }
+        UserCommand::Disable { name } => {
+            let u = store.set_user_disabled(&system, &name, true).await?;
+            println!("{} is disabled", u.name);
+        }
+        UserCommand::Enable { name } => {
+            let u = store.set_user_disabled(&system, &name, false).await?;
+            println!("{} is enabled", u.name);
+        }
+        UserCommand::SetPassword { name } => {
+            let hash = auth::hash_password(&read_password_stdin()?)?;
+            store.set_password(&system, &name, hash).await?;
+            println!("password of {name} changed");
+        }
+    }
+    Ok(())
+}
+
+async fn token_command(store: &SqliteStore, cmd: TokenCommand) -> anyhow::Result<()> {
+    let system = Actor::System;
+    match cmd {
+        TokenCommand::Create { user, label } => {
+            let account = store.user_by_name(&user).await?;
+            if account.disabled {
+                bail!("{} is disabled", account.name);
+            }
+            let token = auth::new_secret(auth::API_TOKEN_PREFIX);
+            store
+                .create_token(&system, &account.name, &label, &auth::secret_hash(&token))
+                .await?;
+            println!("{token}");
+        }
+        TokenCommand::Revoke { id } => {
+            let t = store.revoke_token(&system, &id).await?;
+            println!("token {} of {} revoked", t.id, t.user_name);
+        }
+        TokenCommand::List { user } => {
+            for t in store.list_tokens(user.as_deref()).await? {
+                let state = if t.revoked_at.is_some() {
+                    "revoked"
+                } else {
+                    "active"
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    t.id, t.user_name, state, t.created_at, t.label
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,423 @@
+//! Comments: the readers' threaded discussion, and the rules of moderation.
+
+use chrono::Duration;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::markup::{self, Flavor};
+use super::role::Role;
+use super::thread::{CommentPolicy, Thread, ThreadStatus, text_enum};
+use super::time::Timestamp;
+use super::validation::{Refusal, ValidationError, optional_text, required_text};
+
+pub const MAX_BODY: usize = 10_000;
+pub const MAX_AUTHOR_NAME: usize = 60;
+pub const MAX_REASON: usize = 500;
+/// How long an author may still correct what they wrote.
+pub const EDIT_WINDOW: Duration = Duration::minutes(15);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CommentStatus {
+    Pending,
+    Approved,
+    Rejected,
+    Spam,
+    Deleted,
+}
+
+text_enum!(CommentStatus {
+    Pending => "pending",
+    Approved => "approved",
+    Rejected => "rejected",
+    Spam => "spam",
+    Deleted => "deleted",
+});
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CommentAuthor {
+    /// The name shown: an account's display name or a pseudonym.
+    pub name: String,
+    /// True when written without an account.
+    pub guest: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Comment {
+    pub id: String,
+    pub thread_id: String,
+    pub parent_id: Option<String>,
+    pub author: CommentAuthor,
+    pub body: String,
+    pub body_html: String,
+    pub status: CommentStatus,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    /// The account that wrote it; never shown publicly.
+    #[serde(skip)]
+    pub author_id: Option<String>,
+}
+
+/// A comment with its visible replies, as listed to readers.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CommentNode {
+    #[serde(flatten)]
+    pub comment: Comment,
+    #[schema(no_recursion)]
+    pub replies: Vec<CommentNode>,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewComment {
+    pub body: String,
+    pub parent_id: Option<String>,
+    /// A pseudonym: required for guests, optional for accounts (shown instead of the account).
+    pub author_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentText {
+    pub body: String,
+    pub body_html: String,
+}
+
+pub fn text(body: &str) -> Result<CommentText, ValidationError> {
+    let body = required_text("body", body, MAX_BODY)?;
+    Ok(CommentText {
+        body_html: markup::render(&body, Flavor::Comment),
+        body,
+    })
+}
+
+/// A validated new comment, before the thread's rules are applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentDraft {
+    pub text: CommentText,
+    pub parent_id: Option<String>,
+    pub author_name: Option<String>,
+}
+
+impl NewComment {
+    pub fn validate(&self) -> Result<CommentDraft, ValidationError> {
+        let author_name = match self.author_name.as_deref() {
+            Some(n) => Some(required_text("author_name", n, MAX_AUTHOR_NAME)?),
+            None => None,
+        };
+        if author_name
+            .as_deref()
+            .is_some_and(|n| n.contains(['\n', '\r']))
+        {
+            return Err(ValidationError::new("author_name", "must be on one line"));
+        }
+        Ok(CommentDraft {
+            text: text(&self.body)?,
+            parent_id: self
+                .parent_id
+                .as_deref()
+                .map(|p| super::validation::id("parent_id", p))
+                .transpose()?,
+            author_name,
+        })
+    }
+}
+
+/// Whether a comment may be posted on this thread by this role, and the status it starts in.
+pub fn admission(thread: &Thread, role: Option<Role>) -> Result<CommentStatus, Refusal> {
+    if thread.status == ThreadStatus::Closed {
+        return Err(Refusal::conflict("thread_closed", "this thread is closed"));
+    }
+    if thread.comment_policy == CommentPolicy::Closed {
+        return Err(Refusal::conflict(
+            "comments_closed",
+            "comments are closed on this thread",
+        ));
+    }
+    if role.is_none() && !thread.guests_may_comment {
+        return Err(Refusal::Forbidden(
+            "this thread takes comments from registered readers only".into(),
+        ));
+    }
+    let staff = role.is_some_and(Role::is_staff);
+    Ok(match thread.comment_policy {
+        CommentPolicy::Premoderated if !staff => CommentStatus::Pending,
+        _ => CommentStatus::Approved,
+    })
+}
+
+/// A reply belongs to the same thread as its parent, and not under a removed comment.
+pub fn check_parent(parent: &Comment, thread_id: &str) -> Result<(), Refusal> {
+    if parent.thread_id != thread_id {
+        return Err(ValidationError::new("parent_id", "is a comment of another thread").into());
+    }
+    if matches!(
+        parent.status,
+        CommentStatus::Deleted | CommentStatus::Spam | CommentStatus::Rejected
+    ) {
+        return Err(Refusal::conflict(
+            "parent_removed",
+            "the comment replied to was removed",
+        ));
+    }
+    Ok(())
+}
+
+/// An author may correct their own comment for a short while, until it is moderated away.
+pub fn check_author_edit(comment: &Comment, now: Timestamp) -> Result<(), Refusal> {
+    if now - comment.created_at > EDIT_WINDOW {
+        return Err(Refusal::conflict(
+            "edit_window_over",
+            "comments can only be edited in the first 15 minutes",
+        ));
+    }
+    if !matches!(
+        comment.status,
+        CommentStatus::Pending | CommentStatus::Approved
+    ) {
+        return Err(Refusal::conflict(
+            "comment_removed",
+            "this comment was removed",
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ModerationAction {
+    Approve,
+    Reject,
+    Spam,
+    Delete,
+}
+
+impl ModerationAction {
+    pub fn status(self) -> CommentStatus {
+        match self {
+            ModerationAction::Approve => CommentStatus::Approved,
+            ModerationAction::Reject => CommentStatus::Rejected,
+            ModerationAction::Spam => CommentStatus::Spam,
+            ModerationAction::Delete => CommentStatus::Deleted,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Moderation {
+    pub action: ModerationAction,
+    pub note: Option<String>,
+}
+
+impl Moderation {
+    pub fn validate(&self) -> Result<Moderation, ValidationError> {
+        Ok(Moderation {
+            action: self.action,
+            note: self
+                .note
+                .as_deref()
+                .map(|n| optional_text("note", n, MAX_REASON))
+                .transpose()?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewFlag {
+    pub reason: String,
+}
+
+impl NewFlag {
+    pub fn validate(&self) -> Result<String, ValidationError> {
+        required_text("reason", &self.reason, MAX_REASON)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentPatch {
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Flag {
+    pub id: String,
+    pub comment_id: String,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A comment waiting for a moderator: pending, or flagged by readers.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct QueueItem {
+    pub comment: Comment,
+    pub thread_title: String,
+    pub thread_slug: String,
+    pub flags: Vec<Flag>,
+}
+
+/// Builds the reply tree of one page of top-level comments. `rows` holds the roots and all
+/// their descendants in creation order; replies under a comment that is not visible are kept
+/// under a placeholder so the conversation stays readable.
+pub fn build_tree(rows: Vec<Comment>) -> Vec<CommentNode> {
+    use std::collections::HashMap;
+    let mut children: HashMap<Option<String>, Vec<Comment>> = HashMap::new();
+    for c in rows {
+        children.entry(c.parent_id.clone()).or_default().push(c);
+    }
+    fn grow(
+        c: Comment,
+        children: &mut HashMap<Option<String>, Vec<Comment>>,
+    ) -> Option<CommentNode> {
+        let kids = children.remove(&Some(c.id.clone())).unwrap_or_default();
+        let replies: Vec<CommentNode> =
+            kids.into_iter().filter_map(|k| grow(k, children)).collect();
+        if c.status == CommentStatus::Approved {
+            Some(CommentNode {
+                comment: c,
+                replies,
+            })
+        } else if replies.is_empty() {
+            None
+        } else {
+            Some(CommentNode {
+                comment: placeholder(c),
+                replies,
+            })
+        }
+    }
+    let roots = children.remove(&None).unwrap_or_default();
+    roots
+        .into_iter()
+        .filter_map(|r| grow(r, &mut children))
+        .collect()
+}
+
+/// What readers see of a removed comment that has visible replies.
+fn placeholder(c: Comment) -> Comment {
+    Comment {
+        author: CommentAuthor {
+            name: String::new(),
+            guest: c.author.guest,
+        },
+        body: String::new(),
+        body_html: String::new(),
+        status: CommentStatus::Deleted,
+        author_id: None,
+        edited_at: None,
+        ..c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::language::LanguageTag;
+    use crate::domain::time::now;
+
+    fn thread(policy: CommentPolicy, guests: bool, status: ThreadStatus) -> Thread {
+        Thread {
+            id: "T".into(),
+            slug: "t".into(),
+            title: "T".into(),
+            lead: String::new(),
+            lead_html: String::new(),
+            language: LanguageTag::parse("en").unwrap(),
+            status,
+            comment_policy: policy,
+            guests_may_comment: guests,
+            created_by: None,
+            created_at: now(),
+            updated_at: now(),
+        }
+    }
+
+    fn comment(id: &str, parent: Option<&str>, status: CommentStatus) -> Comment {
+        Comment {
+            id: id.into(),
+            thread_id: "T".into(),
+            parent_id: parent.map(Into::into),
+            author: CommentAuthor {
+                name: "a".into(),
+                guest: true,
+            },
+            body: "b".into(),
+            body_html: "<p>b</p>".into(),
+            status,
+            created_at: now(),
+            edited_at: None,
+            author_id: None,
+        }
+    }
+
+    #[test]
+    fn guest_comment_on_premoderated_thread_waits_for_review() {
+        let t = thread(CommentPolicy::Premoderated, true, ThreadStatus::Open);
+        assert_eq!(admission(&t, None), Ok(CommentStatus::Pending));
+        assert_eq!(
+            admission(&t, Some(Role::Contributor)),
+            Ok(CommentStatus::Pending)
+        );
+        assert_eq!(
+            admission(&t, Some(Role::Moderator)),
+            Ok(CommentStatus::Approved)
+        );
+        assert_eq!(
+            admission(&t, Some(Role::Editor)),
+            Ok(CommentStatus::Approved)
+        );
+    }
+
+    #[test]
+    fn postmoderated_thread_publishes_at_once() {
+        let t = thread(CommentPolicy::Postmoderated, true, ThreadStatus::Open);
+        assert_eq!(admission(&t, None), Ok(CommentStatus::Approved));
+    }
+
+    #[test]
+    fn closed_threads_and_guests_where_not_allowed_are_refused() {
+        let closed = thread(CommentPolicy::Postmoderated, true, ThreadStatus::Closed);
+        assert!(matches!(
+            admission(&closed, None),
+            Err(Refusal::Conflict { .. })
+        ));
+        let no_comments = thread(CommentPolicy::Closed, true, ThreadStatus::Open);
+        assert!(matches!(
+            admission(&no_comments, None),
+            Err(Refusal::Conflict { .. })
+        ));
+        let members = thread(CommentPolicy::Postmoderated, false, ThreadStatus::Open);
+        assert!(matches!(
+            admission(&members, None),
+            Err(Refusal::Forbidden(_))
+        ));
+        assert!(admission(&members, Some(Role::Contributor)).is_ok());
+    }
+
+    #[test]
+    fn author_edit_window_closes_after_15_minutes() {
+        let mut c = comment("a", None, CommentStatus::Approved);
+        assert!(check_author_edit(&c, now()).is_ok());
+        c.created_at = now() - Duration::minutes(16);
+        assert!(check_author_edit(&c, now()).is_err());
+    }
+
+    #[test]
+    fn tree_nests_replies_and_keeps_removed_parents_as_placeholders() {
+        let rows = vec![
+            comment("a", None, CommentStatus::Approved),
+            comment("b", Some("a"), CommentStatus::Deleted),
+            comment("c", Some("b"), CommentStatus::Approved),
+            comment("d", Some("a"), CommentStatus::Pending),
+            comment("e", None, CommentStatus::Approved),
+        ];
+        let tree = build_tree(rows);
+        assert_eq!(tree.len(), 2);
+        assert_eq!(tree[0].replies.len(), 1);
+        let placeholder = &tree[0].replies[0];
+        assert_eq!(placeholder.comment.id, "b");
+        assert!(placeholder.comment.body.is_empty());
+        assert_eq!(placeholder.replies[0].comment.id, "c");
+    }
+}

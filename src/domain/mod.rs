@@ -1,0 +1,19 @@
+//! Plain types and rules of the domain: no I/O, no HTTP, no SQL.
+
+pub mod audit;
+pub mod comment;
+pub mod event;
+pub mod id;
+pub mod language;
+pub mod markup;
+pub mod page;
+pub mod permissions;
+pub mod role;
+pub mod slug;
+pub mod thread;
+pub mod time;
+pub mod update;
+pub mod user;
+pub mod validation;
+
+pub use validation::ValidationError;

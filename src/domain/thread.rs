@@ -1,0 +1,249 @@
+//! Threads: the live page on one event.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::language::LanguageTag;
+use super::markup::{self, Flavor};
+use super::slug;
+use super::time::Timestamp;
+use super::user::UserRef;
+use super::validation::{ValidationError, optional_text, required_text};
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_LEAD: usize = 20_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ThreadStatus {
+    Open,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CommentPolicy {
+    /// Comments from anyone below staff wait for a moderator.
+    Premoderated,
+    /// Comments publish at once; moderators act afterwards.
+    Postmoderated,
+    Closed,
+}
+
+macro_rules! text_enum {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
+
+text_enum!(ThreadStatus { Open => "open", Closed => "closed" });
+text_enum!(CommentPolicy {
+    Premoderated => "premoderated",
+    Postmoderated => "postmoderated",
+    Closed => "closed",
+});
+
+/// A thread as readers see it (the API's representation).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Thread {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    /// Markdown source.
+    pub lead: String,
+    /// The lead rendered to safe HTML.
+    pub lead_html: String,
+    #[schema(value_type = String, example = "it")]
+    pub language: LanguageTag,
+    pub status: ThreadStatus,
+    pub comment_policy: CommentPolicy,
+    pub guests_may_comment: bool,
+    pub created_by: Option<UserRef>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewThread {
+    pub title: String,
+    #[serde(default)]
+    pub lead: String,
+    pub language: String,
+    /// Defaults to `postmoderated`.
+    pub comment_policy: Option<CommentPolicy>,
+    /// Defaults to false.
+    pub guests_may_comment: Option<bool>,
+    /// Chosen from the title when absent; a given slug that is taken is a conflict.
+    pub slug: Option<String>,
+}
+
+/// A new thread that passed validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadDraft {
+    pub title: String,
+    pub lead: String,
+    pub lead_html: String,
+    pub language: LanguageTag,
+    pub comment_policy: CommentPolicy,
+    pub guests_may_comment: bool,
+    pub slug: SlugChoice,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlugChoice {
+    /// Asked for by name: taken means conflict.
+    Exact(String),
+    /// Derived from the title: taken means try `-2`, `-3`…
+    Derived(String),
+}
+
+pub fn language(field: &str, value: &str) -> Result<LanguageTag, ValidationError> {
+    LanguageTag::parse(value).map_err(|e| ValidationError::new(field, e.to_string()))
+}
+
+impl NewThread {
+    pub fn validate(self) -> Result<ThreadDraft, ValidationError> {
+        let title = required_text("title", &self.title, MAX_TITLE)?;
+        let lead = optional_text("lead", &self.lead, MAX_LEAD)?;
+        let language = language("language", &self.language)?;
+        let slug = match self.slug {
+            Some(s) if slug::is_valid(&s) => SlugChoice::Exact(s),
+            Some(_) => {
+                return Err(ValidationError::new(
+                    "slug",
+                    "may only contain a-z, 0-9 and single '-' between them",
+                ));
+            }
+            None => SlugChoice::Derived(slug::slugify(&title)),
+        };
+        Ok(ThreadDraft {
+            lead_html: markup::render(&lead, Flavor::Full),
+            title,
+            lead,
+            language,
+            comment_policy: self.comment_policy.unwrap_or(CommentPolicy::Postmoderated),
+            guests_may_comment: self.guests_may_comment.unwrap_or(false),
+            slug,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadPatch {
+    pub title: Option<String>,
+    pub lead: Option<String>,
+    pub language: Option<String>,
+    pub status: Option<ThreadStatus>,
+    pub comment_policy: Option<CommentPolicy>,
+    pub guests_may_comment: Option<bool>,
+}
+
+impl ThreadPatch {
+    /// Validates the fields present; an empty patch is refused as it would change nothing.
+    pub fn validate(self) -> Result<ThreadPatch, ValidationError> {
+        let out = ThreadPatch {
+            title: self
+                .title
+                .map(|t| required_text("title", &t, MAX_TITLE))
+                .transpose()?,
+            lead: self
+                .lead
+                .map(|l| optional_text("lead", &l, MAX_LEAD))
+                .transpose()?,
+            language: self
+                .language
+                .map(|l| language("language", &l).map(String::from))
+                .transpose()?,
+            ..self
+        };
+        if out.title.is_none()
+            && out.lead.is_none()
+            && out.language.is_none()
+            && out.status.is_none()
+            && out.comment_policy.is_none()
+            && out.guests_may_comment.is_none()
+        {
+            return Err(ValidationError::new("body", "names no field to change"));
+        }
+        Ok(out)
+    }
+
+    /// The thread after the patch.
+    pub fn apply(&self, thread: &Thread, at: Timestamp) -> Thread {
+        let mut t = thread.clone();
+        if let Some(title) = &self.title {
+            t.title.clone_from(title);
+        }
+        if let Some(lead) = &self.lead {
+            t.lead.clone_from(lead);
+            t.lead_html = markup::render(lead, Flavor::Full);
+        }
+        if let Some(lang) = self
+            .language
+            .as_deref()
+            .and_then(|l| LanguageTag::parse(l).ok())
+        {
+            t.language = lang;
+        }
+        t.status = self.status.unwrap_or(t.status);
+        t.comment_policy = self.comment_policy.unwrap_or(t.comment_policy);
+        t.guests_may_comment = self.guests_may_comment.unwrap_or(t.guests_may_comment);
+        t.updated_at = at;
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_thread(title: &str, language: &str) -> NewThread {
+        NewThread {
+            title: title.into(),
+            lead: "**Lead**".into(),
+            language: language.into(),
+            comment_policy: None,
+            guests_may_comment: None,
+            slug: None,
+        }
+    }
+
+    #[test]
+    fn new_thread_derives_slug_and_renders_lead() {
+        let d = new_thread("Kazakistan: la rivolta", "it")
+            .validate()
+            .unwrap();
+        assert_eq!(d.slug, SlugChoice::Derived("kazakistan-la-rivolta".into()));
+        assert!(d.lead_html.contains("<strong>Lead</strong>"));
+        assert_eq!(d.comment_policy, CommentPolicy::Postmoderated);
+        assert!(!d.guests_may_comment);
+    }
+
+    #[test]
+    fn bad_language_names_the_field() {
+        let err = new_thread("T", "xx-!!").validate().unwrap_err();
+        assert_eq!(err.field, "language");
+    }
+
+    #[test]
+    fn bad_explicit_slug_is_refused() {
+        let mut t = new_thread("T", "en");
+        t.slug = Some("Not A Slug".into());
+        assert_eq!(t.validate().unwrap_err().field, "slug");
+    }
+
+    #[test]
+    fn empty_patch_is_refused() {
+        assert!(ThreadPatch::default().validate().is_err());
+    }
+}

@@ -1,0 +1,243 @@
+//! Updates: the editors' timestamped lines; edited with history, struck but never erased.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::language::LanguageTag;
+use super::markup::{self, Flavor};
+use super::thread::language;
+use super::user::UserRef;
+use super::validation::{Refusal, ValidationError, required_text};
+
+pub const MAX_BODY: usize = 20_000;
+pub const MAX_REASON: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Update {
+    pub id: String,
+    pub thread_id: String,
+    pub body: String,
+    pub body_html: String,
+    #[schema(value_type = String, example = "en")]
+    pub language: LanguageTag,
+    pub author: UserRef,
+    pub created_at: DateTime<Utc>,
+    /// When the body was last changed; absent if never edited.
+    pub edited_at: Option<DateTime<Utc>>,
+    /// 1 for the original text, one more for each edit.
+    pub revision: i64,
+    pub struck: Option<Strike>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Strike {
+    pub reason: String,
+    /// The update that corrects this one, if any.
+    pub corrected_by: Option<String>,
+    pub struck_by: UserRef,
+    pub struck_at: DateTime<Utc>,
+}
+
+/// One version of an update's text, as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Revision {
+    pub revision: i64,
+    pub body: String,
+    pub body_html: String,
+    #[schema(value_type = String)]
+    pub language: LanguageTag,
+    pub author: UserRef,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUpdate {
+    pub body: String,
+    /// Defaults to the thread's language.
+    pub language: Option<String>,
+}
+
+/// Validated text of an update, for a new one or an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateText {
+    pub body: String,
+    pub body_html: String,
+    pub language: Option<LanguageTag>,
+}
+
+fn text(body: &str, lang: Option<&str>) -> Result<UpdateText, ValidationError> {
+    let body = required_text("body", body, MAX_BODY)?;
+    Ok(UpdateText {
+        body_html: markup::render(&body, Flavor::Full),
+        body,
+        language: lang.map(|l| language("language", l)).transpose()?,
+    })
+}
+
+impl NewUpdate {
+    pub fn validate(&self) -> Result<UpdateText, ValidationError> {
+        text(&self.body, self.language.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePatch {
+    pub body: String,
+    pub language: Option<String>,
+}
+
+impl UpdatePatch {
+    pub fn validate(&self) -> Result<UpdateText, ValidationError> {
+        text(&self.body, self.language.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewStrike {
+    pub reason: String,
+    pub corrected_by: Option<String>,
+}
+
+impl NewStrike {
+    pub fn validate(&self) -> Result<NewStrike, ValidationError> {
+        Ok(NewStrike {
+            reason: required_text("reason", &self.reason, MAX_REASON)?,
+            corrected_by: self
+                .corrected_by
+                .as_deref()
+                .map(|c| super::validation::id("corrected_by", c))
+                .transpose()?,
+        })
+    }
+}
+
+/// A struck update keeps its text as it was when struck: it is the record of what was said.
+pub fn check_editable(update: &Update) -> Result<(), Refusal> {
+    if update.struck.is_some() {
+        return Err(Refusal::conflict(
+            "update_struck",
+            "a struck update can no longer be edited",
+        ));
+    }
+    Ok(())
+}
+
+/// An update is struck once; the correction must be another update of the same thread.
+pub fn check_strike(
+    update: &Update,
+    strike: &NewStrike,
+    correction_thread: Option<&str>,
+) -> Result<(), Refusal> {
+    if update.struck.is_some() {
+        return Err(Refusal::conflict(
+            "already_struck",
+            "this update is already struck",
+        ));
+    }
+    if let Some(corrected_by) = &strike.corrected_by {
+        if corrected_by == &update.id {
+            return Err(
+                ValidationError::new("corrected_by", "an update cannot correct itself").into(),
+            );
+        }
+        if correction_thread != Some(update.thread_id.as_str()) {
+            return Err(ValidationError::new(
+                "corrected_by",
+                "must be an update of the same thread",
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::now;
+
+    fn update() -> Update {
+        Update {
+            id: "01HZZZZZZZZZZZZZZZZZZZZZZZ".into(),
+            thread_id: "T1".into(),
+            body: "b".into(),
+            body_html: "<p>b</p>".into(),
+            language: LanguageTag::parse("en").unwrap(),
+            author: UserRef {
+                id: "u".into(),
+                name: "U".into(),
+            },
+            created_at: now(),
+            edited_at: None,
+            revision: 1,
+            struck: None,
+        }
+    }
+
+    fn strike(corrected_by: Option<&str>) -> NewStrike {
+        NewStrike {
+            reason: "wrong".into(),
+            corrected_by: corrected_by.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn correction_must_be_in_the_same_thread() {
+        let u = update();
+        assert!(check_strike(&u, &strike(Some("X")), Some("T1")).is_ok());
+        assert!(matches!(
+            check_strike(&u, &strike(Some("X")), Some("T2")),
+            Err(Refusal::Invalid(_))
+        ));
+        assert!(matches!(
+            check_strike(&u, &strike(Some("X")), None),
+            Err(Refusal::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn struck_update_cannot_be_struck_again_or_edited() {
+        let mut u = update();
+        u.struck = Some(Strike {
+            reason: "r".into(),
+            corrected_by: None,
+            struck_by: u.author.clone(),
+            struck_at: now(),
+        });
+        assert!(matches!(
+            check_strike(&u, &strike(None), None),
+            Err(Refusal::Conflict { .. })
+        ));
+        assert!(check_editable(&u).is_err());
+    }
+
+    #[test]
+    fn update_text_is_rendered_and_language_checked() {
+        let t = NewUpdate {
+            body: "*x*".into(),
+            language: Some("it".into()),
+        }
+        .validate()
+        .unwrap();
+        assert!(t.body_html.contains("<em>x</em>"));
+        let bad = NewUpdate {
+            body: "x".into(),
+            language: Some("!!".into()),
+        }
+        .validate();
+        assert_eq!(bad.unwrap_err().field, "language");
+        assert_eq!(
+            NewUpdate {
+                body: " ".into(),
+                language: None
+            }
+            .validate()
+            .unwrap_err()
+            .field,
+            "body"
+        );
+    }
+}

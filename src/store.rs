@@ -1,0 +1,207 @@
+//! Persistence behind one interface: domain-level methods, two backends to come (SQLite now,
+//! PostgreSQL next). Every write is one transaction that also appends the change's live events.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::ValidationError;
+use crate::domain::comment::{
+    Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
+};
+use crate::domain::event::{Change, Event};
+use crate::domain::page::Page;
+use crate::domain::role::Role;
+use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
+use crate::domain::time::Timestamp;
+use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
+use crate::domain::user::{Actor, User};
+use crate::domain::validation::Refusal;
+
+pub use crate::domain::audit::AuditEntry;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("{0}")]
+    Forbidden(String),
+    /// The database failed; the cause is logged where it is handled, never shown.
+    #[error("storage failure: {0}")]
+    Backend(String),
+}
+
+impl From<Refusal> for StoreError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Invalid(v) => StoreError::Invalid(v),
+            Refusal::Conflict { code, message } => StoreError::Conflict { code, message },
+            Refusal::Forbidden(m) => StoreError::Forbidden(m),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A page request: an opaque cursor from the previous page and a validated limit.
+#[derive(Debug, Clone, Default)]
+pub struct PageRequest {
+    pub after: Option<String>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewUserRecord {
+    pub name: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct ApiToken {
+    pub id: String,
+    pub user_name: String,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Everything Cronaca keeps, in domain terms; implemented once per database.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    // Threads.
+    async fn create_thread(&self, actor: &Actor, draft: ThreadDraft)
+    -> StoreResult<Change<Thread>>;
+    /// By id, or by slug when `key` is not an id.
+    async fn thread(&self, key: &str) -> StoreResult<Thread>;
+    async fn list_threads(&self, page: PageRequest) -> StoreResult<Page<Thread>>;
+    async fn patch_thread(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        patch: ThreadPatch,
+    ) -> StoreResult<Change<Thread>>;
+
+    // Updates.
+    async fn post_update(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>>;
+    async fn update(&self, id: &str) -> StoreResult<Update>;
+    /// Newest first.
+    async fn list_updates(&self, thread_id: &str, page: PageRequest) -> StoreResult<Page<Update>>;
+    async fn edit_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>>;
+    async fn strike_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        strike: NewStrike,
+    ) -> StoreResult<Change<Update>>;
+    /// Oldest first, the current text last.
+    async fn update_revisions(&self, id: &str) -> StoreResult<Vec<Revision>>;
+
+    // Comments and moderation.
+    async fn create_comment(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: CommentDraft,
+    ) -> StoreResult<Change<Comment>>;
+    async fn comment(&self, id: &str) -> StoreResult<Comment>;
+    /// Approved top-level comments, oldest first, each with its visible replies.
+    async fn list_comments(
+        &self,
+        thread_id: &str,
+        page: PageRequest,
+    ) -> StoreResult<Page<CommentNode>>;
+    async fn edit_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: CommentText,
+    ) -> StoreResult<Change<Comment>>;
+    async fn flag_comment(&self, actor: &Actor, id: &str, reason: String) -> StoreResult<Flag>;
+    async fn moderate_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Comment>>;
+    /// Pending and flagged comments across threads, newest first.
+    async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>>;
+
+    // Accounts.
+    async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User>;
+    async fn user_by_name(&self, name: &str) -> StoreResult<User>;
+    /// The account and its password hash, for logging in.
+    async fn user_credentials(&self, name: &str) -> StoreResult<(User, Option<String>)>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn set_user_role(&self, actor: &Actor, name: &str, role: Role) -> StoreResult<User>;
+    async fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+    ) -> StoreResult<User>;
+    async fn set_password(
+        &self,
+        actor: &Actor,
+        name: &str,
+        password_hash: String,
+    ) -> StoreResult<()>;
+
+    // API tokens and browser sessions: only hashes are stored.
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user_name: &str,
+        label: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiToken>;
+    /// The active account holding the token, if any.
+    async fn user_by_token(&self, token_hash: &str) -> StoreResult<Option<User>>;
+    async fn list_tokens(&self, user_name: Option<&str>) -> StoreResult<Vec<ApiToken>>;
+    async fn revoke_token(&self, actor: &Actor, token_id: &str) -> StoreResult<ApiToken>;
+    async fn create_session(
+        &self,
+        user_id: &str,
+        session_hash: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()>;
+    /// The active account of an unexpired session, if any.
+    async fn user_by_session(
+        &self,
+        session_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<User>>;
+    async fn delete_session(&self, session_hash: &str) -> StoreResult<()>;
+    async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64>;
+
+    // Audit log, newest first.
+    async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>>;
+
+    // Live events.
+    /// Events of a thread with a sequence number above `after`, in order, at most `limit`.
+    async fn events_after(
+        &self,
+        thread_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>>;
+
+    /// True before anything was ever stored: the demo only fills an empty database.
+    async fn is_empty(&self) -> StoreResult<bool>;
+}

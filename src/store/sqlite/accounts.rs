@@ -1,0 +1,372 @@
+//! Accounts, API tokens, sessions and the audit log in SQLite.
+
+use sqlx::SqlitePool;
+
+use super::{AuditRecord, SqliteStore, Tx, audit, backend, new_id, rows, to_json};
+use crate::domain::page::{Page, decode_cursor, encode_cursor};
+use crate::domain::role::Role;
+use crate::domain::time::{self, Timestamp};
+use crate::domain::user::{Actor, User};
+use crate::store::{ApiToken, AuditEntry, NewUserRecord, PageRequest, StoreError, StoreResult};
+
+fn name_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+async fn user_in_tx(tx: &mut Tx<'_>, name: &str) -> StoreResult<User> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{} WHERE name_key = $1",
+        rows::USER
+    )))
+    .bind(name_key(name))
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(backend)?
+    .ok_or(StoreError::NotFound("user"))?;
+    rows::user(&row)
+}
+
+pub async fn create_user(
+    store: &SqliteStore,
+    actor: &Actor,
+    new: NewUserRecord,
+) -> StoreResult<User> {
+    let mut tx = store.begin().await?;
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO users (id, name, name_key, display_name, role, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(&new.name)
+    .bind(name_key(&new.name))
+    .bind(&new.display_name)
+    .bind(new.role.as_str())
+    .bind(&new.password_hash)
+    .bind(time::to_db(&time::now()))
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| match backend(e) {
+        StoreError::Conflict { code, .. } => StoreError::Conflict {
+            code,
+            message: format!("a user named {:?} already exists", new.name),
+        },
+        other => other,
+    })?;
+    let user = user_in_tx(&mut tx, &new.name).await?;
+    let record = AuditRecord {
+        action: "user.create",
+        target_kind: "user",
+        target_id: &id,
+        before: None,
+        after: to_json(&user),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(user)
+}
+
+pub async fn user_credentials(
+    pool: &SqlitePool,
+    name: &str,
+) -> StoreResult<(User, Option<String>)> {
+    let row = sqlx::query(
+        "SELECT id, name, display_name, role, disabled, created_at, password_hash
+         FROM users WHERE name_key = $1",
+    )
+    .bind(name_key(name))
+    .fetch_optional(pool)
+    .await
+    .map_err(backend)?
+    .ok_or(StoreError::NotFound("user"))?;
+    Ok((rows::user(&row)?, rows::column(&row, "password_hash")?))
+}
+
+pub async fn list_users(pool: &SqlitePool) -> StoreResult<Vec<User>> {
+    let found = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{} ORDER BY name_key",
+        rows::USER
+    )))
+    .fetch_all(pool)
+    .await
+    .map_err(backend)?;
+    found.iter().map(rows::user).collect()
+}
+
+/// Changes one column of a user, audited with the account before and after.
+async fn change_user(
+    store: &SqliteStore,
+    actor: &Actor,
+    name: &str,
+    action: &str,
+    sql: &'static str,
+    value: String,
+) -> StoreResult<User> {
+    let mut tx = store.begin().await?;
+    let before = user_in_tx(&mut tx, name).await?;
+    sqlx::query(sql)
+        .bind(value)
+        .bind(&before.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    let after = user_in_tx(&mut tx, name).await?;
+    let record = AuditRecord {
+        action,
+        target_kind: "user",
+        target_id: &before.id,
+        before: to_json(&before),
+        after: to_json(&after),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(after)
+}
+
+pub async fn set_role(
+    store: &SqliteStore,
+    actor: &Actor,
+    name: &str,
+    role: Role,
+) -> StoreResult<User> {
+    let sql = "UPDATE users SET role = $1 WHERE id = $2";
+    change_user(
+        store,
+        actor,
+        name,
+        "user.set_role",
+        sql,
+        role.as_str().to_owned(),
+    )
+    .await
+}
+
+pub async fn set_disabled(
+    store: &SqliteStore,
+    actor: &Actor,
+    name: &str,
+    disabled: bool,
+) -> StoreResult<User> {
+    // A disabled account also loses its sessions: it must not stay logged in anywhere.
+    let sql = "UPDATE users SET disabled = ($1 = 'true') WHERE id = $2";
+    let user = change_user(
+        store,
+        actor,
+        name,
+        "user.set_disabled",
+        sql,
+        disabled.to_string(),
+    )
+    .await?;
+    if disabled {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(&user.id)
+            .execute(&store.writer)
+            .await
+            .map_err(backend)?;
+    }
+    Ok(user)
+}
+
+pub async fn set_password(
+    store: &SqliteStore,
+    actor: &Actor,
+    name: &str,
+    password_hash: String,
+) -> StoreResult<()> {
+    let sql = "UPDATE users SET password_hash = $1 WHERE id = $2";
+    change_user(store, actor, name, "user.set_password", sql, password_hash)
+        .await
+        .map(|_| ())
+}
+
+const TOKEN: &str = "SELECT k.id, u.name AS user_name, k.label, k.created_at, k.revoked_at
+    FROM api_tokens k JOIN users u ON u.id = k.user_id";
+
+fn token(row: &sqlx::sqlite::SqliteRow) -> StoreResult<ApiToken> {
+    Ok(ApiToken {
+        id: rows::column(row, "id")?,
+        user_name: rows::column(row, "user_name")?,
+        label: rows::column(row, "label")?,
+        created_at: rows::timestamp(row, "created_at")?,
+        revoked_at: rows::optional_timestamp(row, "revoked_at")?,
+    })
+}
+
+pub async fn create_token(
+    store: &SqliteStore,
+    actor: &Actor,
+    user_name: &str,
+    label: &str,
+    token_hash: &str,
+) -> StoreResult<ApiToken> {
+    let mut tx = store.begin().await?;
+    let user = user_in_tx(&mut tx, user_name).await?;
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO api_tokens (id, user_id, label, token_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(&user.id)
+    .bind(label)
+    .bind(token_hash)
+    .bind(time::to_db(&time::now()))
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{TOKEN} WHERE k.id = $1")))
+        .bind(&id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(backend)?;
+    let created = token(&row)?;
+    let record = AuditRecord {
+        action: "token.create",
+        target_kind: "user",
+        target_id: &user.id,
+        before: None,
+        after: to_json(&created),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(created)
+}
+
+pub async fn user_by_token(pool: &SqlitePool, token_hash: &str) -> StoreResult<Option<User>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at
+         FROM api_tokens k JOIN users u ON u.id = k.user_id
+         WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND u.disabled = FALSE",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await
+    .map_err(backend)?;
+    row.as_ref().map(rows::user).transpose()
+}
+
+pub async fn list_tokens(pool: &SqlitePool, user_name: Option<&str>) -> StoreResult<Vec<ApiToken>> {
+    let found = match user_name {
+        Some(name) => {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{TOKEN} WHERE u.name_key = $1 ORDER BY k.id"
+            )))
+            .bind(name_key(name))
+            .fetch_all(pool)
+            .await
+        }
+        None => {
+            sqlx::query(sqlx::AssertSqlSafe(format!("{TOKEN} ORDER BY k.id")))
+                .fetch_all(pool)
+                .await
+        }
+    }
+    .map_err(backend)?;
+    found.iter().map(token).collect()
+}
+
+pub async fn revoke_token(
+    store: &SqliteStore,
+    actor: &Actor,
+    token_id: &str,
+) -> StoreResult<ApiToken> {
+    let mut tx = store.begin().await?;
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2")
+            .bind(time::to_db(&time::now()))
+            .bind(token_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("token"));
+    }
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{TOKEN} WHERE k.id = $1")))
+        .bind(token_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(backend)?;
+    let revoked = token(&row)?;
+    let record = AuditRecord {
+        action: "token.revoke",
+        target_kind: "token",
+        target_id: token_id,
+        before: None,
+        after: to_json(&revoked),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(revoked)
+}
+
+pub async fn create_session(
+    pool: &SqlitePool,
+    user_id: &str,
+    session_hash: &str,
+    expires_at: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO sessions (session_hash, user_id, created_at, expires_at)
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(session_hash)
+    .bind(user_id)
+    .bind(time::to_db(&time::now()))
+    .bind(time::to_db(&expires_at))
+    .execute(pool)
+    .await
+    .map_err(backend)?;
+    Ok(())
+}
+
+pub async fn user_by_session(
+    pool: &SqlitePool,
+    session_hash: &str,
+    now: Timestamp,
+) -> StoreResult<Option<User>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.session_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE",
+    )
+    .bind(session_hash)
+    .bind(time::to_db(&now))
+    .fetch_optional(pool)
+    .await
+    .map_err(backend)?;
+    row.as_ref().map(rows::user).transpose()
+}
+
+pub async fn audit_log(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
+    let before = match &page.after {
+        Some(c) => decode_cursor(c, 1)?.remove(0),
+        None => "~".to_owned(),
+    };
+    let found = sqlx::query(
+        "SELECT id, actor_id, actor_name, action, target_kind, target_id, before, after, at
+         FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(before)
+    .bind(i64::from(page.limit) + 1)
+    .fetch_all(pool)
+    .await
+    .map_err(backend)?;
+    let mut entries = Vec::with_capacity(found.len());
+    for row in &found {
+        entries.push(AuditEntry {
+            id: rows::column(row, "id")?,
+            actor_id: rows::column(row, "actor_id")?,
+            actor_name: rows::column(row, "actor_name")?,
+            action: rows::column(row, "action")?,
+            target_kind: rows::column(row, "target_kind")?,
+            target_id: rows::column(row, "target_id")?,
+            before: rows::json(row, "before")?,
+            after: rows::json(row, "after")?,
+            at: rows::timestamp(row, "at")?,
+        });
+    }
+    Ok(Page::from_rows(entries, page.limit, |e| {
+        encode_cursor(&[&e.id])
+    }))
+}

@@ -1,0 +1,395 @@
+//! The SQLite backend: one file in the data directory, WAL, a single writer connection and a
+//! pool of readers (WAL lets readers run beside the writer).
+
+mod accounts;
+mod comments;
+mod rows;
+mod threads;
+mod updates;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, Transaction};
+
+use super::{ApiToken, AuditEntry, NewUserRecord, PageRequest, Store, StoreError, StoreResult};
+use crate::domain::comment::{
+    Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
+};
+use crate::domain::event::{Change, Event, EventKind};
+use crate::domain::page::Page;
+use crate::domain::role::Role;
+use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
+use crate::domain::time::{self, Timestamp};
+use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
+use crate::domain::user::{Actor, User};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+pub const DATABASE_FILE: &str = "cronaca.db";
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    writer: SqlitePool,
+    reader: SqlitePool,
+}
+
+pub(crate) type Tx<'a> = Transaction<'a, Sqlite>;
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database in `dir` and applies pending migrations.
+    pub async fn open_dir(dir: &Path) -> StoreResult<Self> {
+        Self::open(&dir.join(DATABASE_FILE)).await
+    }
+
+    pub async fn open(path: &Path) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(backend)?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // In WAL mode NORMAL loses nothing when the process dies: a commit is in the
+            // log file before it returns. Only a power cut may lose the last commits.
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("cache_size", "-16000")
+            .pragma("temp_store", "memory");
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await
+            .map_err(backend)?;
+        MIGRATOR
+            .run(&writer)
+            .await
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.read_only(true))
+            .await
+            .map_err(backend)?;
+        Ok(Self { writer, reader })
+    }
+
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+
+    async fn begin(&self) -> StoreResult<Tx<'static>> {
+        self.writer.begin().await.map_err(backend)
+    }
+}
+
+pub(crate) fn backend(e: sqlx::Error) -> StoreError {
+    if let sqlx::Error::Database(db) = &e
+        && db.is_unique_violation()
+    {
+        return StoreError::Conflict {
+            code: "already_exists",
+            message: "an item with this name already exists".into(),
+        };
+    }
+    StoreError::Backend(e.to_string())
+}
+
+pub(crate) use crate::domain::id::new_id;
+
+/// Appends an event to the thread's log in the caller's transaction.
+pub(crate) async fn append_event(
+    tx: &mut Tx<'_>,
+    thread_id: &str,
+    kind: EventKind,
+    item_id: &str,
+    data: String,
+) -> StoreResult<Event> {
+    let at = time::now();
+    let seq: i64 = sqlx::query_scalar(
+        "UPDATE threads SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+    )
+    .bind(thread_id)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(backend)?;
+    sqlx::query(
+        "INSERT INTO events (thread_id, seq, kind, item_id, data, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(thread_id)
+    .bind(seq)
+    .bind(kind.as_str())
+    .bind(item_id)
+    .bind(&data)
+    .bind(time::to_db(&at))
+    .execute(&mut **tx)
+    .await
+    .map_err(backend)?;
+    Ok(Event {
+        thread_id: thread_id.to_owned(),
+        seq,
+        kind,
+        item_id: item_id.to_owned(),
+        data: data.into(),
+        created_at: at,
+    })
+}
+
+/// What an audit entry records, written in the same transaction as the change.
+pub(crate) struct AuditRecord<'a> {
+    pub action: &'a str,
+    pub target_kind: &'a str,
+    pub target_id: &'a str,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+pub(crate) async fn audit(tx: &mut Tx<'_>, actor: &Actor, rec: AuditRecord<'_>) -> StoreResult<()> {
+    let json = |v: Option<serde_json::Value>| v.map(|v| v.to_string());
+    sqlx::query(
+        "INSERT INTO audit_log (id, actor_id, actor_name, action, target_kind, target_id,
+                                before, after, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(new_id())
+    .bind(actor.user_id())
+    .bind(actor.audit_name())
+    .bind(rec.action)
+    .bind(rec.target_kind)
+    .bind(rec.target_id)
+    .bind(json(rec.before))
+    .bind(json(rec.after))
+    .bind(time::to_db(&time::now()))
+    .execute(&mut **tx)
+    .await
+    .map_err(backend)?;
+    Ok(())
+}
+
+pub(crate) fn to_json<T: serde::Serialize>(item: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(item).ok()
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn create_thread(
+        &self,
+        actor: &Actor,
+        draft: ThreadDraft,
+    ) -> StoreResult<Change<Thread>> {
+        threads::create(self, actor, draft).await
+    }
+    async fn thread(&self, key: &str) -> StoreResult<Thread> {
+        threads::get(&self.reader, key).await
+    }
+    async fn list_threads(&self, page: PageRequest) -> StoreResult<Page<Thread>> {
+        threads::list(&self.reader, page).await
+    }
+    async fn patch_thread(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        patch: ThreadPatch,
+    ) -> StoreResult<Change<Thread>> {
+        threads::patch(self, actor, thread_id, patch).await
+    }
+
+    async fn post_update(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>> {
+        updates::post(self, actor, thread_id, text).await
+    }
+    async fn update(&self, id: &str) -> StoreResult<Update> {
+        updates::get(&self.reader, id).await
+    }
+    async fn list_updates(&self, thread_id: &str, page: PageRequest) -> StoreResult<Page<Update>> {
+        updates::list(&self.reader, thread_id, page).await
+    }
+    async fn edit_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>> {
+        updates::edit(self, actor, id, text).await
+    }
+    async fn strike_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        strike: NewStrike,
+    ) -> StoreResult<Change<Update>> {
+        updates::strike(self, actor, id, strike).await
+    }
+    async fn update_revisions(&self, id: &str) -> StoreResult<Vec<Revision>> {
+        updates::revisions(&self.reader, id).await
+    }
+
+    async fn create_comment(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: CommentDraft,
+    ) -> StoreResult<Change<Comment>> {
+        comments::create(self, actor, thread_id, draft).await
+    }
+    async fn comment(&self, id: &str) -> StoreResult<Comment> {
+        comments::get(&self.reader, id).await
+    }
+    async fn list_comments(
+        &self,
+        thread_id: &str,
+        page: PageRequest,
+    ) -> StoreResult<Page<CommentNode>> {
+        comments::list(&self.reader, thread_id, page).await
+    }
+    async fn edit_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: CommentText,
+    ) -> StoreResult<Change<Comment>> {
+        comments::edit(self, actor, id, text).await
+    }
+    async fn flag_comment(&self, actor: &Actor, id: &str, reason: String) -> StoreResult<Flag> {
+        comments::flag(self, actor, id, reason).await
+    }
+    async fn moderate_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Comment>> {
+        comments::moderate(self, actor, id, moderation).await
+    }
+    async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>> {
+        comments::queue(&self.reader, page).await
+    }
+
+    async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {
+        accounts::create_user(self, actor, new).await
+    }
+    async fn user_by_name(&self, name: &str) -> StoreResult<User> {
+        accounts::user_credentials(&self.reader, name)
+            .await
+            .map(|(u, _)| u)
+    }
+    async fn user_credentials(&self, name: &str) -> StoreResult<(User, Option<String>)> {
+        accounts::user_credentials(&self.reader, name).await
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        accounts::list_users(&self.reader).await
+    }
+    async fn set_user_role(&self, actor: &Actor, name: &str, role: Role) -> StoreResult<User> {
+        accounts::set_role(self, actor, name, role).await
+    }
+    async fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+    ) -> StoreResult<User> {
+        accounts::set_disabled(self, actor, name, disabled).await
+    }
+    async fn set_password(
+        &self,
+        actor: &Actor,
+        name: &str,
+        password_hash: String,
+    ) -> StoreResult<()> {
+        accounts::set_password(self, actor, name, password_hash).await
+    }
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user_name: &str,
+        label: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiToken> {
+        accounts::create_token(self, actor, user_name, label, token_hash).await
+    }
+    async fn user_by_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
+        accounts::user_by_token(&self.reader, token_hash).await
+    }
+    async fn list_tokens(&self, user_name: Option<&str>) -> StoreResult<Vec<ApiToken>> {
+        accounts::list_tokens(&self.reader, user_name).await
+    }
+    async fn revoke_token(&self, actor: &Actor, token_id: &str) -> StoreResult<ApiToken> {
+        accounts::revoke_token(self, actor, token_id).await
+    }
+    async fn create_session(
+        &self,
+        user_id: &str,
+        session_hash: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        accounts::create_session(&self.writer, user_id, session_hash, expires_at).await
+    }
+    async fn user_by_session(
+        &self,
+        session_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<User>> {
+        accounts::user_by_session(&self.reader, session_hash, now).await
+    }
+    async fn delete_session(&self, session_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE session_hash = $1")
+            .bind(session_hash)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+    async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(time::to_db(&now))
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
+        accounts::audit_log(&self.reader, page).await
+    }
+
+    async fn events_after(
+        &self,
+        thread_id: &str,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let rows = sqlx::query(
+            "SELECT thread_id, seq, kind, item_id, data, created_at FROM events
+             WHERE thread_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        )
+        .bind(thread_id)
+        .bind(after)
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await
+        .map_err(backend)?;
+        rows.iter().map(rows::event).collect()
+    }
+
+    async fn is_empty(&self) -> StoreResult<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM threads)",
+        )
+        .fetch_one(&self.reader)
+        .await
+        .map_err(backend)?;
+        Ok(n == 0)
+    }
+}

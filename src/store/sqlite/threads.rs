@@ -1,0 +1,218 @@
+//! Threads in SQLite.
+
+use sqlx::SqlitePool;
+
+use super::{AuditRecord, SqliteStore, Tx, append_event, audit, backend, new_id, rows, to_json};
+use crate::domain::event::{Change, EventKind, payload};
+use crate::domain::page::{Page, decode_cursor, encode_cursor};
+use crate::domain::slug;
+use crate::domain::thread::{SlugChoice, Thread, ThreadDraft, ThreadPatch, ThreadStatus};
+use crate::domain::time;
+use crate::domain::user::Actor;
+use crate::store::{PageRequest, StoreError, StoreResult};
+
+async fn slug_taken(tx: &mut Tx<'_>, slug: &str) -> StoreResult<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM threads WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(backend)?;
+    Ok(n > 0)
+}
+
+async fn free_slug(tx: &mut Tx<'_>, choice: &SlugChoice) -> StoreResult<String> {
+    match choice {
+        SlugChoice::Exact(s) => {
+            if slug_taken(tx, s).await? {
+                return Err(StoreError::Conflict {
+                    code: "slug_taken",
+                    message: format!("the slug {s:?} is already used by another thread"),
+                });
+            }
+            Ok(s.clone())
+        }
+        SlugChoice::Derived(base) => {
+            if !slug_taken(tx, base).await? {
+                return Ok(base.clone());
+            }
+            for n in 2..10_000 {
+                let candidate = slug::with_suffix(base, n);
+                if !slug_taken(tx, &candidate).await? {
+                    return Ok(candidate);
+                }
+            }
+            Ok(slug::with_suffix(base, rand::random::<u32>()))
+        }
+    }
+}
+
+pub(super) async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Thread> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{} WHERE t.id = $1",
+        rows::THREAD
+    )))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(backend)?
+    .ok_or(StoreError::NotFound("thread"))?;
+    rows::thread(&row)
+}
+
+pub async fn create(
+    store: &SqliteStore,
+    actor: &Actor,
+    draft: ThreadDraft,
+) -> StoreResult<Change<Thread>> {
+    let mut tx = store.begin().await?;
+    let slug = free_slug(&mut tx, &draft.slug).await?;
+    let id = new_id();
+    let now = time::to_db(&time::now());
+    sqlx::query(
+        "INSERT INTO threads (id, slug, title, lead, lead_html, language, status, comment_policy,
+                              guests_may_comment, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+    )
+    .bind(&id)
+    .bind(&slug)
+    .bind(&draft.title)
+    .bind(&draft.lead)
+    .bind(&draft.lead_html)
+    .bind(draft.language.as_str())
+    .bind(ThreadStatus::Open.as_str())
+    .bind(draft.comment_policy.as_str())
+    .bind(draft.guests_may_comment)
+    .bind(actor.user_id())
+    .bind(&now)
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
+    let thread = in_tx(&mut tx, &id).await?;
+    let event = append_event(
+        &mut tx,
+        &id,
+        EventKind::ThreadCreated,
+        &id,
+        payload(&id, &thread),
+    )
+    .await?;
+    let record = AuditRecord {
+        action: "thread.create",
+        target_kind: "thread",
+        target_id: &id,
+        before: None,
+        after: to_json(&thread),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(Change {
+        item: thread,
+        events: vec![event],
+    })
+}
+
+pub async fn get(pool: &SqlitePool, key: &str) -> StoreResult<Thread> {
+    let by = if ulid::Ulid::from_string(key).is_ok() {
+        "t.id"
+    } else {
+        "t.slug"
+    };
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{} WHERE {by} = $1",
+        rows::THREAD
+    )))
+    .bind(key)
+    .fetch_optional(pool)
+    .await
+    .map_err(backend)?
+    .ok_or(StoreError::NotFound("thread"))?;
+    rows::thread(&row)
+}
+
+pub async fn list(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<Thread>> {
+    let (after_time, after_id) = match &page.after {
+        Some(c) => {
+            let parts = decode_cursor(c, 2)?;
+            (parts[0].clone(), parts[1].clone())
+        }
+        // Above every stored value, so the first page starts at the top.
+        None => ("~".to_owned(), "~".to_owned()),
+    };
+    let found = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{} WHERE (t.updated_at, t.id) < ($1, $2) ORDER BY t.updated_at DESC, t.id DESC LIMIT $3",
+        rows::THREAD
+    )))
+    .bind(after_time)
+    .bind(after_id)
+    .bind(i64::from(page.limit) + 1)
+    .fetch_all(pool)
+    .await
+    .map_err(backend)?;
+    let threads = found
+        .iter()
+        .map(rows::thread)
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok(Page::from_rows(threads, page.limit, |t| {
+        encode_cursor(&[&time::to_db(&t.updated_at), &t.id])
+    }))
+}
+
+pub async fn patch(
+    store: &SqliteStore,
+    actor: &Actor,
+    thread_id: &str,
+    patch: ThreadPatch,
+) -> StoreResult<Change<Thread>> {
+    let mut tx = store.begin().await?;
+    let before = in_tx(&mut tx, thread_id).await?;
+    let after = patch.apply(&before, time::now());
+    sqlx::query(
+        "UPDATE threads SET title = $1, lead = $2, lead_html = $3, language = $4, status = $5,
+                comment_policy = $6, guests_may_comment = $7, updated_at = $8
+         WHERE id = $9",
+    )
+    .bind(&after.title)
+    .bind(&after.lead)
+    .bind(&after.lead_html)
+    .bind(after.language.as_str())
+    .bind(after.status.as_str())
+    .bind(after.comment_policy.as_str())
+    .bind(after.guests_may_comment)
+    .bind(time::to_db(&after.updated_at))
+    .bind(&before.id)
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
+    let event = append_event(
+        &mut tx,
+        &before.id,
+        EventKind::ThreadChanged,
+        &before.id,
+        payload(&before.id, &after),
+    )
+    .await?;
+    let record = AuditRecord {
+        action: "thread.edit",
+        target_kind: "thread",
+        target_id: &before.id,
+        before: to_json(&before),
+        after: to_json(&after),
+    };
+    audit(&mut tx, actor, record).await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(Change {
+        item: after,
+        events: vec![event],
+    })
+}
+
+/// Moves the thread to the top of the list of recently updated threads.
+pub(super) async fn touch(tx: &mut Tx<'_>, thread_id: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
+        .bind(time::to_db(&time::now()))
+        .bind(thread_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(backend)?;
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! Threads over the JSON API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::domain::page::Page;
+use crate::domain::permissions::{Action, Ownership};
+use crate::domain::thread::{NewThread, Thread, ThreadPatch};
+use crate::domain::update::Update;
+use crate::domain::user::Actor;
+use crate::error::{AppResult, ErrorBody};
+use crate::store::PageRequest;
+use crate::web::extract::{ApiQuery, JsonBody, PageParams, require};
+
+/// A thread with its most recent updates.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ThreadView {
+    #[serde(flatten)]
+    pub thread: Thread,
+    /// Newest first; page on with `GET /threads/{id}/updates?after=updates_next`.
+    pub updates: Vec<Update>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updates_next: Option<String>,
+}
+
+/// List threads, most recently updated first.
+#[utoipa::path(get, path = "/api/v1/threads", tag = "threads", params(PageParams),
+    responses((status = 200, body = Page<Thread>), (status = 422, body = ErrorBody)))]
+pub async fn list_threads(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<PageParams>,
+) -> AppResult<Json<Page<Thread>>> {
+    Ok(Json(state.store.list_threads(params.request()?).await?))
+}
+
+/// Open a thread.
+#[utoipa::path(post, path = "/api/v1/threads", tag = "threads", request_body = NewThread,
+    security(("bearer" = [])),
+    responses((status = 201, body = Thread), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, description = "The slug is taken", body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_thread(
+    State(state): State<AppState>,
+    actor: Actor,
+    body: JsonBody,
+) -> AppResult<(StatusCode, Json<Thread>)> {
+    require(&actor, Action::CreateThread, Ownership::Own)?;
+    let input: NewThread = body.parse()?;
+    let draft = input.validate()?;
+    let change = state.store.create_thread(&actor, draft).await?;
+    state.publish(&change.events);
+    Ok((StatusCode::CREATED, Json(change.item)))
+}
+
+/// Read a thread (by id or slug) with its latest updates.
+#[utoipa::path(get, path = "/api/v1/threads/{id}", tag = "threads",
+    params(("id" = String, Path, description = "Thread id or slug")),
+    responses((status = 200, body = ThreadView), (status = 404, body = ErrorBody)))]
+pub async fn get_thread(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<ThreadView>> {
+    let thread = state.store.thread(&id).await?;
+    let page = PageRequest {
+        after: None,
+        limit: crate::domain::page::DEFAULT_LIMIT,
+    };
+    let updates = state.store.list_updates(&thread.id, page).await?;
+    Ok(Json(ThreadView {
+        thread,
+        updates: updates.items,
+        updates_next: updates.next,
+    }))
+}
+
+/// Change a thread's title, lead, language, status or comment policy.
+#[utoipa::path(patch, path = "/api/v1/threads/{id}", tag = "threads", request_body = ThreadPatch,
+    params(("id" = String, Path, description = "Thread id or slug")),
+    security(("bearer" = [])),
+    responses((status = 200, body = Thread), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn patch_thread(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> AppResult<Json<Thread>> {
+    require(&actor, Action::EditThread, Ownership::Others)?;
+    let input: ThreadPatch = body.parse()?;
+    let patch = input.validate()?;
+    let thread = state.store.thread(&id).await?;
+    let change = state.store.patch_thread(&actor, &thread.id, patch).await?;
+    state.publish(&change.events);
+    Ok(Json(change.item))
+}

@@ -1,0 +1,64 @@
+//! Rate limits on writes from guests and registered readers; staff are not limited.
+//!
+//! Guests are told apart by a keyed hash of their address: the address itself is never kept,
+//! and the key is new at every start, so the hashes cannot be linked across restarts.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+
+use crate::config::Config;
+use crate::domain::user::Actor;
+use crate::error::AppError;
+
+pub struct RateLimits {
+    guests: DefaultKeyedRateLimiter<String>,
+    members: DefaultKeyedRateLimiter<String>,
+    key: [u8; 32],
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
+}
+
+impl RateLimits {
+    pub fn new(config: &Config) -> Self {
+        let mut key = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        Self {
+            guests: RateLimiter::keyed(per_minute(config.guest_writes_per_minute)),
+            members: RateLimiter::keyed(per_minute(config.member_writes_per_minute)),
+            key,
+        }
+    }
+
+    /// A keyed hash of a client address, for telling guests apart without keeping addresses.
+    pub fn client_key(&self, addr: Option<IpAddr>) -> String {
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.key) else {
+            return "unknown".into();
+        };
+        mac.update(addr.map(|a| a.to_string()).unwrap_or_default().as_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
+    /// Counts one write; refuses it when the actor is over their quota.
+    pub fn check_write(&self, actor: &Actor, addr: Option<IpAddr>) -> Result<(), AppError> {
+        let outcome = match actor {
+            Actor::Guest => self.guests.check_key(&self.client_key(addr)),
+            Actor::User(u) if !u.role.is_staff() => self.members.check_key(&u.id),
+            _ => return Ok(()),
+        };
+        outcome.map_err(|not_until| {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            AppError::TooManyRequests {
+                retry_after: wait.as_secs().max(1),
+            }
+        })
+    }
+}

@@ -1,0 +1,22 @@
+//! The HTTP edge: routes, extractors, the event stream and system endpoints.
+
+pub mod api;
+pub mod extract;
+pub mod limits;
+pub mod sse;
+pub mod system;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::app::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .nest("/api/v1", api::router())
+        .route("/api/openapi.json", get(system::openapi))
+        .route("/healthz", get(system::healthz))
+        .route("/metrics", get(system::metrics))
+        .route_layer(axum::middleware::from_fn(crate::metrics::track))
+        .fallback(system::not_found)
+}
