@@ -1,4 +1,5 @@
 //! Comments, flags and moderation through the JSON API.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

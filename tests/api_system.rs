@@ -1,4 +1,5 @@
 //! Health, metrics, the OpenAPI document, the audit log and the headers every response carries.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

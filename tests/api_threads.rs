@@ -1,4 +1,5 @@
 //! Threads through the JSON API: creating, reading, listing, changing, and every refusal.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Updates through the JSON API: posting, paging, editing with history, striking.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

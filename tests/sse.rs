@@ -1,5 +1,6 @@
 //! The live event stream over a real listener: delivery, resume without gaps or duplicates,
 //! heartbeats, lagging clients and shutdown.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,5 @@
 //! `TestApp`: the real router on a fresh SQLite database, with helpers to act as each role.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::SocketAddr;
 use std::sync::Arc;
