@@ -360,3 +360,19 @@ async fn unknown_routes_and_threads_are_json_404s() {
         assert_eq!(reply.error_code(), "not_found");
     }
 }
+
+#[tokio::test]
+async fn a_slug_that_looks_like_an_id_still_finds_its_thread() {
+    let app = TestApp::new().await;
+    let editor = app.token("ed", Role::Editor).await;
+    let slug = "01arz3ndektsv4rrffq69g5fav";
+    let t = app
+        .thread(
+            &editor,
+            json!({"title": "Odd", "language": "en", "slug": slug}),
+        )
+        .await;
+    let reply = app.get(&format!("/api/v1/threads/{slug}")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json["id"], t["id"]);
+}

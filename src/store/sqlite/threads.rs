@@ -112,13 +112,9 @@ pub async fn create(
 }
 
 pub async fn get(pool: &SqlitePool, key: &str) -> StoreResult<Thread> {
-    let by = if ulid::Ulid::from_string(key).is_ok() {
-        "t.id"
-    } else {
-        "t.slug"
-    };
+    // A slug may look like an id, so both are tried; each has a unique index.
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE {by} = $1",
+        "{} WHERE t.id = $1 OR t.slug = $1 ORDER BY t.id = $1 DESC LIMIT 1",
         rows::THREAD
     )))
     .bind(key)
