@@ -1,0 +1,304 @@
+//! The store contract: behaviour every backend must share, written against `dyn Store` so the
+//! same story runs on each backend (SQLite here; PostgreSQL joins with its backend).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::Duration;
+use cronaca::auth;
+use cronaca::domain::comment::{Moderation, ModerationAction, NewComment};
+use cronaca::domain::event::EventKind;
+use cronaca::domain::role::Role;
+use cronaca::domain::thread::{CommentPolicy, NewThread, ThreadPatch, ThreadStatus};
+use cronaca::domain::time::now;
+use cronaca::domain::update::{NewStrike, NewUpdate};
+use cronaca::domain::user::Actor;
+use cronaca::store::sqlite::SqliteStore;
+use cronaca::store::{NewUserRecord, PageRequest, Store, StoreError};
+
+async fn sqlite() -> (SqliteStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    (SqliteStore::open_dir(dir.path()).await.unwrap(), dir)
+}
+
+async fn user(store: &dyn Store, name: &str, role: Role) -> Actor {
+    let record = NewUserRecord {
+        name: name.into(),
+        display_name: name.to_uppercase(),
+        role,
+        password_hash: Some(auth::hash_password("long enough password").unwrap()),
+    };
+    Actor::User(store.create_user(&Actor::System, record).await.unwrap())
+}
+
+fn page(limit: u32) -> PageRequest {
+    PageRequest { after: None, limit }
+}
+
+async fn thread_story(store: &dyn Store) {
+    assert!(store.is_empty().await.unwrap());
+    let editor = user(store, "ed", Role::Editor).await;
+    let moderator = user(store, "mod", Role::Moderator).await;
+    assert!(!store.is_empty().await.unwrap());
+
+    let draft = NewThread {
+        title: "Città".into(),
+        lead: "l".into(),
+        language: "it".into(),
+        comment_policy: Some(CommentPolicy::Premoderated),
+        guests_may_comment: Some(true),
+        slug: None,
+    }
+    .validate()
+    .unwrap();
+    let created = store.create_thread(&editor, draft).await.unwrap();
+    let thread = created.item;
+    assert_eq!(thread.slug, "citta");
+    assert_eq!(created.events[0].seq, 1);
+    assert_eq!(store.thread("citta").await.unwrap(), thread);
+    assert_eq!(store.thread(&thread.id).await.unwrap(), thread);
+
+    let text = |b: &str| {
+        NewUpdate {
+            body: b.into(),
+            language: None,
+        }
+        .validate()
+        .unwrap()
+    };
+    let first = store
+        .post_update(&editor, &thread.id, text("one"))
+        .await
+        .unwrap();
+    assert_eq!(first.events[0].seq, 2);
+    assert_eq!(first.events[0].kind, EventKind::UpdatePosted);
+    let second = store
+        .post_update(&editor, &thread.id, text("two"))
+        .await
+        .unwrap()
+        .item;
+    let edited = store
+        .edit_update(&editor, &first.item.id, text("one, fixed"))
+        .await
+        .unwrap();
+    assert_eq!(edited.item.revision, 2);
+    let revisions = store.update_revisions(&first.item.id).await.unwrap();
+    assert_eq!(
+        revisions
+            .iter()
+            .map(|r| r.body.as_str())
+            .collect::<Vec<_>>(),
+        ["one", "one, fixed"]
+    );
+    let strike = NewStrike {
+        reason: "wrong".into(),
+        corrected_by: Some(second.id.clone()),
+    };
+    let struck = store
+        .strike_update(&editor, &first.item.id, strike.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        struck.item.struck.as_ref().unwrap().corrected_by.as_deref(),
+        Some(second.id.as_str())
+    );
+    assert!(matches!(
+        store.strike_update(&editor, &first.item.id, strike).await,
+        Err(StoreError::Conflict {
+            code: "already_struck",
+            ..
+        })
+    ));
+
+    let updates = store.list_updates(&thread.id, page(1)).await.unwrap();
+    assert_eq!(updates.items[0].id, second.id);
+    let rest = store
+        .list_updates(
+            &thread.id,
+            PageRequest {
+                after: updates.next.clone(),
+                limit: 1,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(rest.items[0].id, first.item.id);
+    assert!(rest.next.is_none());
+
+    let guest = NewComment {
+        body: "hi".into(),
+        parent_id: None,
+        author_name: Some("G".into()),
+    };
+    let pending = store
+        .create_comment(&Actor::Guest, &thread.id, guest.validate().unwrap())
+        .await
+        .unwrap();
+    assert!(pending.events.is_empty());
+    assert_eq!(
+        store.moderation_queue(page(10)).await.unwrap().items.len(),
+        1
+    );
+    let approve = Moderation {
+        action: ModerationAction::Approve,
+        note: None,
+    };
+    let approved = store
+        .moderate_comment(&moderator, &pending.item.id, approve)
+        .await
+        .unwrap();
+    assert_eq!(approved.events[0].kind, EventKind::CommentApproved);
+    let listed = store.list_comments(&thread.id, page(10)).await.unwrap();
+    assert_eq!(listed.items[0].comment.id, pending.item.id);
+
+    let events = store.events_after(&thread.id, 0, 100).await.unwrap();
+    let seqs: Vec<i64> = events.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=6).collect::<Vec<_>>());
+    assert_eq!(
+        store.events_after(&thread.id, 4, 1).await.unwrap()[0].seq,
+        5
+    );
+
+    let closed = ThreadPatch {
+        status: Some(ThreadStatus::Closed),
+        ..Default::default()
+    };
+    store
+        .patch_thread(&editor, &thread.id, closed.validate().unwrap())
+        .await
+        .unwrap();
+    let late = NewComment {
+        body: "late".into(),
+        parent_id: None,
+        author_name: Some("G".into()),
+    };
+    assert!(matches!(
+        store
+            .create_comment(&Actor::Guest, &thread.id, late.validate().unwrap())
+            .await,
+        Err(StoreError::Conflict {
+            code: "thread_closed",
+            ..
+        })
+    ));
+    let audit = store.audit_log(page(50)).await.unwrap();
+    assert!(audit.items.iter().any(|e| e.action == "thread.edit"));
+}
+
+async fn accounts_story(store: &dyn Store) {
+    let Actor::User(anna) = user(store, "Anna", Role::Contributor).await else {
+        unreachable!()
+    };
+    assert!(matches!(
+        store
+            .create_user(
+                &Actor::System,
+                NewUserRecord {
+                    name: "anna".into(),
+                    display_name: "x".into(),
+                    role: Role::Admin,
+                    password_hash: None,
+                }
+            )
+            .await,
+        Err(StoreError::Conflict { .. })
+    ));
+    let (found, hash) = store.user_credentials("ANNA").await.unwrap();
+    assert_eq!(found.id, anna.id);
+    assert!(auth::verify_password(
+        "long enough password",
+        &hash.unwrap()
+    ));
+
+    let token = store
+        .create_token(&Actor::System, "anna", "laptop", "hash-1")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.user_by_token("hash-1").await.unwrap().unwrap().id,
+        anna.id
+    );
+    assert_eq!(store.user_by_token("hash-2").await.unwrap(), None);
+    store.revoke_token(&Actor::System, &token.id).await.unwrap();
+    assert_eq!(store.user_by_token("hash-1").await.unwrap(), None);
+    assert!(
+        store.list_tokens(Some("anna")).await.unwrap()[0]
+            .revoked_at
+            .is_some()
+    );
+
+    store
+        .create_session(&anna.id, "s-live", now() + Duration::hours(1))
+        .await
+        .unwrap();
+    store
+        .create_session(&anna.id, "s-old", now() - Duration::seconds(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .user_by_session("s-live", now())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        anna.id
+    );
+    assert_eq!(store.user_by_session("s-old", now()).await.unwrap(), None);
+    assert_eq!(store.purge_expired_sessions(now()).await.unwrap(), 1);
+    store.delete_session("s-live").await.unwrap();
+    assert_eq!(store.user_by_session("s-live", now()).await.unwrap(), None);
+
+    store
+        .create_session(&anna.id, "s-2", now() + Duration::hours(1))
+        .await
+        .unwrap();
+    let disabled = store
+        .set_user_disabled(&Actor::System, "anna", true)
+        .await
+        .unwrap();
+    assert!(disabled.disabled);
+    assert_eq!(store.user_by_session("s-2", now()).await.unwrap(), None);
+    let promoted = store
+        .set_user_role(&Actor::System, "anna", Role::Moderator)
+        .await
+        .unwrap();
+    assert_eq!(promoted.role, Role::Moderator);
+    assert!(matches!(
+        store.user_by_name("nobody").await,
+        Err(StoreError::NotFound("user"))
+    ));
+}
+
+#[tokio::test]
+async fn sqlite_keeps_the_thread_story() {
+    let (store, _dir) = sqlite().await;
+    thread_story(&store).await;
+}
+
+#[tokio::test]
+async fn sqlite_keeps_the_accounts_story() {
+    let (store, _dir) = sqlite().await;
+    accounts_story(&store).await;
+}
+
+#[tokio::test]
+async fn sqlite_data_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open_dir(dir.path()).await.unwrap();
+    let editor = user(&store, "ed", Role::Editor).await;
+    let draft = NewThread {
+        title: "T".into(),
+        lead: String::new(),
+        language: "en".into(),
+        comment_policy: None,
+        guests_may_comment: None,
+        slug: None,
+    };
+    let thread = store
+        .create_thread(&editor, draft.validate().unwrap())
+        .await
+        .unwrap()
+        .item;
+    store.close().await;
+    let reopened = SqliteStore::open_dir(dir.path()).await.unwrap();
+    assert_eq!(reopened.thread(&thread.id).await.unwrap(), thread);
+}
