@@ -49,7 +49,8 @@ pub fn build_router(state: AppState) -> Router {
     let security_headers = [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; frame-ancestors 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -58,7 +59,7 @@ pub fn build_router(state: AppState) -> Router {
             "same-origin",
         ),
     ];
-    let mut router = web::router()
+    let mut router = web::router(state.clone())
         .with_state(state)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(CompressionLayer::new())

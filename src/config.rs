@@ -14,6 +14,22 @@ pub struct Config {
     pub guest_writes_per_minute: u32,
     /// Writes a registered contributor or translator may make per minute.
     pub member_writes_per_minute: u32,
+    /// The address readers use, e.g. `https://live.example.org`; absolute links in feeds use it,
+    /// and cookies are marked Secure when it is HTTPS. Without it, the request's Host is used.
+    pub public_url: Option<String>,
+    /// The interface language when the reader's choice and browser say nothing we speak.
+    pub default_language: crate::i18n::Lang,
+    /// Login attempts per account name and per client per minute.
+    pub logins_per_minute: u32,
+}
+
+impl Config {
+    /// Cookies get the Secure flag when the site is served over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
 }
 
 impl Default for Config {
@@ -24,6 +40,9 @@ impl Default for Config {
             stream_buffer: 256,
             guest_writes_per_minute: 10,
             member_writes_per_minute: 30,
+            public_url: None,
+            default_language: crate::i18n::Lang::En,
+            logins_per_minute: 5,
         }
     }
 }

@@ -142,6 +142,20 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Change<Comment>>;
     /// Pending and flagged comments across threads, newest first.
     async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>>;
+    /// Marks comments as being reviewed by `moderator_id` until `until`, except those another
+    /// moderator holds; returns the ids now held by `moderator_id`.
+    async fn claim_comments(
+        &self,
+        moderator_id: &str,
+        ids: &[String],
+        until: Timestamp,
+    ) -> StoreResult<Vec<String>>;
+    /// Who holds each of these comments now: `(comment id, moderator id, display name)`.
+    async fn comment_claims(
+        &self,
+        ids: &[String],
+        now: Timestamp,
+    ) -> StoreResult<Vec<(String, String, String)>>;
 
     // Accounts.
     async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User>;

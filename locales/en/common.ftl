@@ -30,3 +30,6 @@ new-updates =
         [one] { $count } new update
        *[other] { $count } new updates
     }
+nav-label = Main
+badge-live = Live
+badge-closed = Closed

@@ -30,3 +30,6 @@ new-updates =
         [one] { $count } nuovo aggiornamento
        *[other] { $count } nuovi aggiornamenti
     }
+nav-label = Principale
+badge-live = In diretta
+badge-closed = Chiusa

@@ -31,3 +31,6 @@ new-updates =
         [few] { $count } новых обновления
        *[many] { $count } новых обновлений
     }
+nav-label = Главное меню
+badge-live = В эфире
+badge-closed = Завершена

@@ -327,6 +327,7 @@ mod tests {
             status,
             comment_policy: policy,
             guests_may_comment: guests,
+            slow_mode_seconds: 0,
             created_by: None,
             created_at: now(),
             updated_at: now(),

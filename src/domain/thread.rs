@@ -12,6 +12,7 @@ use super::validation::{ValidationError, optional_text, required_text};
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_LEAD: usize = 20_000;
+pub const MAX_SLOW_MODE: u32 = 3600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -66,6 +67,8 @@ pub struct Thread {
     pub status: ThreadStatus,
     pub comment_policy: CommentPolicy,
     pub guests_may_comment: bool,
+    /// At most one comment per person every this many seconds; 0 is off.
+    pub slow_mode_seconds: u32,
     pub created_by: Option<UserRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -146,6 +149,8 @@ pub struct ThreadPatch {
     pub status: Option<ThreadStatus>,
     pub comment_policy: Option<CommentPolicy>,
     pub guests_may_comment: Option<bool>,
+    /// 0 turns slow mode off; at most one hour.
+    pub slow_mode_seconds: Option<u32>,
 }
 
 impl ThreadPatch {
@@ -164,6 +169,19 @@ impl ThreadPatch {
                 .language
                 .map(|l| language("language", &l).map(String::from))
                 .transpose()?,
+            slow_mode_seconds: self
+                .slow_mode_seconds
+                .map(|s| {
+                    if s <= MAX_SLOW_MODE {
+                        Ok(s)
+                    } else {
+                        Err(ValidationError::new(
+                            "slow_mode_seconds",
+                            format!("must be at most {MAX_SLOW_MODE}"),
+                        ))
+                    }
+                })
+                .transpose()?,
             ..self
         };
         if out.title.is_none()
@@ -172,6 +190,7 @@ impl ThreadPatch {
             && out.status.is_none()
             && out.comment_policy.is_none()
             && out.guests_may_comment.is_none()
+            && out.slow_mode_seconds.is_none()
         {
             return Err(ValidationError::new("body", "names no field to change"));
         }
@@ -198,6 +217,7 @@ impl ThreadPatch {
         t.status = self.status.unwrap_or(t.status);
         t.comment_policy = self.comment_policy.unwrap_or(t.comment_policy);
         t.guests_may_comment = self.guests_may_comment.unwrap_or(t.guests_may_comment);
+        t.slow_mode_seconds = self.slow_mode_seconds.unwrap_or(t.slow_mode_seconds);
         t.updated_at = at;
         t
     }

@@ -2,7 +2,10 @@
 
 pub mod api;
 pub mod extract;
+pub mod feeds;
 pub mod limits;
+pub mod pages;
+pub mod session;
 pub mod sse;
 pub mod system;
 
@@ -11,9 +14,10 @@ use axum::routing::get;
 
 use crate::app::AppState;
 
-pub fn router() -> Router<AppState> {
+pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .nest("/api/v1", api::router())
+        .merge(pages::router(state))
         .route("/api/openapi.json", get(system::openapi))
         .route("/healthz", get(system::healthz))
         .route("/metrics", get(system::metrics))

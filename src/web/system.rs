@@ -22,6 +22,14 @@ pub async fn openapi() -> impl IntoResponse {
     Json(super::api::ApiDoc::openapi())
 }
 
-pub async fn not_found() -> AppError {
-    AppError::NotFound("page")
+/// Unknown addresses: a JSON error under `/api`, a page in the reader's language elsewhere.
+pub async fn not_found(
+    axum::extract::State(state): axum::extract::State<crate::app::AppState>,
+    req: axum::extract::Request,
+) -> axum::response::Response {
+    if req.uri().path().starts_with("/api/") {
+        return AppError::NotFound("page").into_response();
+    }
+    let (ctx, _, _) = crate::web::session::build_context(&state, req.headers(), req.uri()).await;
+    super::pages::PageError::new(&ctx, AppError::NotFound("page")).into_response()
 }

@@ -436,3 +436,66 @@ pub async fn queue(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<Que
     }
     Ok(page)
 }
+
+pub async fn claim(
+    store: &SqliteStore,
+    moderator_id: &str,
+    ids: &[String],
+    until: time::Timestamp,
+) -> StoreResult<Vec<String>> {
+    let now = time::to_db(&time::now());
+    let mut tx = store.begin().await?;
+    let mut held = Vec::new();
+    for id in ids {
+        // Takes the claim when it is free, expired or already ours.
+        let done = sqlx::query(
+            "INSERT INTO comment_claims (comment_id, moderator_id, expires_at)
+             SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM comments WHERE id = $1)
+             ON CONFLICT (comment_id) DO UPDATE SET moderator_id = $2, expires_at = $3
+             WHERE comment_claims.moderator_id = $2 OR comment_claims.expires_at <= $4",
+        )
+        .bind(id)
+        .bind(moderator_id)
+        .bind(time::to_db(&until))
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        if done.rows_affected() > 0 {
+            held.push(id.clone());
+        }
+    }
+    tx.commit().await.map_err(backend)?;
+    Ok(held)
+}
+
+pub async fn claims(
+    pool: &SqlitePool,
+    ids: &[String],
+    now: time::Timestamp,
+) -> StoreResult<Vec<(String, String, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT c.comment_id, c.moderator_id, u.display_name FROM comment_claims c
+         JOIN users u ON u.id = c.moderator_id
+         WHERE c.expires_at > $1 AND c.comment_id IN ({})",
+        placeholders(2, ids.len())
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(time::to_db(&now));
+    for id in ids {
+        query = query.bind(id);
+    }
+    let found = query.fetch_all(pool).await.map_err(backend)?;
+    found
+        .iter()
+        .map(|row| {
+            Ok((
+                rows::column(row, "comment_id")?,
+                rows::column(row, "moderator_id")?,
+                rows::column(row, "display_name")?,
+            ))
+        })
+        .collect()
+}

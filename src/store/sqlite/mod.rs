@@ -276,6 +276,21 @@ impl Store for SqliteStore {
     async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>> {
         comments::queue(&self.reader, page).await
     }
+    async fn claim_comments(
+        &self,
+        moderator_id: &str,
+        ids: &[String],
+        until: Timestamp,
+    ) -> StoreResult<Vec<String>> {
+        comments::claim(self, moderator_id, ids, until).await
+    }
+    async fn comment_claims(
+        &self,
+        ids: &[String],
+        now: Timestamp,
+    ) -> StoreResult<Vec<(String, String, String)>> {
+        comments::claims(&self.reader, ids, now).await
+    }
 
     async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {
         accounts::create_user(self, actor, new).await

@@ -164,7 +164,8 @@ pub async fn patch(
     let after = patch.apply(&before, time::now());
     sqlx::query(
         "UPDATE threads SET title = $1, lead = $2, lead_html = $3, language = $4, status = $5,
-                comment_policy = $6, guests_may_comment = $7, updated_at = $8
+                comment_policy = $6, guests_may_comment = $7, updated_at = $8,
+                slow_mode_seconds = $10
          WHERE id = $9",
     )
     .bind(&after.title)
@@ -176,6 +177,7 @@ pub async fn patch(
     .bind(after.guests_may_comment)
     .bind(time::to_db(&after.updated_at))
     .bind(&before.id)
+    .bind(after.slow_mode_seconds)
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

@@ -1,0 +1,5 @@
+home-title = Live threads
+home-no-open = No thread is open right now.
+home-last-update = Last update
+home-closed = Closed threads
+feed-all-title = All threads

@@ -1,0 +1,5 @@
+home-title = Dirette
+home-no-open = Nessuna diretta aperta in questo momento.
+home-last-update = Ultimo aggiornamento
+home-closed = Dirette chiuse
+feed-all-title = Tutte le dirette

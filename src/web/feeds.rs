@@ -1,0 +1,9 @@
+//! Atom and JSON feeds.
+
+use axum::Router;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,1 @@
+// Cronaca: times in the reader's zone, and live threads.
