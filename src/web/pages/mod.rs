@@ -79,8 +79,8 @@ impl PageError {
     /// The message for this error in the reader's language: the domain's refusals are named
     /// by field or code, and each has its words in the locale files.
     fn localized_message(&self, key: &str) -> String {
-        let ctx = &self.ctx;
-        match (&self.message, &self.error) {
+        let ctx = &self.0.ctx;
+        match (&self.0.message, &self.0.error) {
             (Some(m), _) => m.clone(),
             (None, AppError::Invalid(v)) => ctx.i18n.ts(
                 "error-invalid-field",
@@ -95,8 +95,8 @@ impl PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let status = self.error.status();
-        if let AppError::Internal(cause) = &self.error {
+        let status = self.0.error.status();
+        if let AppError::Internal(cause) = &self.0.error {
             tracing::error!(error = %cause, "page failed");
         }
         let key = match status {
@@ -113,7 +113,7 @@ impl IntoResponse for PageError {
                 .ctx
                 .i18n
                 .tn("error-status", "status", i64::from(status.as_u16())),
-            title: self.ctx.t(&format!("error-{key}-title")),
+            title: self.0.ctx.t(&format!("error-{key}-title")),
             message,
         };
         let html = page.render().unwrap_or_else(|_| "error".into());
