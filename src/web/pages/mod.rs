@@ -52,7 +52,9 @@ struct ErrorPage<'a> {
 }
 
 /// An error shown as a page in the reader's language.
-pub struct PageError {
+pub struct PageError(Box<PageErrorInner>);
+
+struct PageErrorInner {
     ctx: PageCtx,
     error: AppError,
     message: Option<String>,
@@ -60,20 +62,20 @@ pub struct PageError {
 
 impl PageError {
     pub fn new(ctx: &PageCtx, error: AppError) -> Self {
-        Self {
+        Self(Box::new(PageErrorInner {
             ctx: ctx.clone(),
             error,
             message: None,
-        }
+        }))
     }
 
     /// With a message of its own, already in the reader's language.
     pub fn with_message(ctx: &PageCtx, error: AppError, message: String) -> Self {
-        Self {
+        Self(Box::new(PageErrorInner {
             ctx: ctx.clone(),
             error,
             message: Some(message),
-        }
+        }))
     }
 
     /// The message for this error in the reader's language: the domain's refusals are named
@@ -108,8 +110,9 @@ impl IntoResponse for PageError {
         };
         let message = self.localized_message(key);
         let page = ErrorPage {
-            ctx: &self.ctx,
+            ctx: &self.0.ctx,
             status_line: self
+                .0
                 .ctx
                 .i18n
                 .tn("error-status", "status", i64::from(status.as_u16())),
