@@ -18,6 +18,7 @@ use crate::error::AppError;
 pub struct RateLimits {
     guests: DefaultKeyedRateLimiter<String>,
     members: DefaultKeyedRateLimiter<String>,
+    logins: DefaultKeyedRateLimiter<String>,
     key: [u8; 32],
 }
 
@@ -32,6 +33,7 @@ impl RateLimits {
         Self {
             guests: RateLimiter::keyed(per_minute(config.guest_writes_per_minute)),
             members: RateLimiter::keyed(per_minute(config.member_writes_per_minute)),
+            logins: RateLimiter::keyed(per_minute(config.logins_per_minute)),
             key,
         }
     }
@@ -43,6 +45,25 @@ impl RateLimits {
         };
         mac.update(addr.map(|a| a.to_string()).unwrap_or_default().as_bytes());
         hex::encode(&mac.finalize().into_bytes()[..16])
+    }
+
+    /// Counts one login attempt, both for the account name and for the client: guessing one
+    /// password many times and one password on many accounts are both slowed down.
+    pub fn check_login(&self, name: &str, addr: Option<IpAddr>) -> Result<(), AppError> {
+        let by_name = self
+            .logins
+            .check_key(&format!("name:{}", name.to_lowercase()));
+        let by_client = self
+            .logins
+            .check_key(&format!("client:{}", self.client_key(addr)));
+        by_name.and(by_client).map_err(|not_until| {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            AppError::TooManyRequests {
+                retry_after: wait.as_secs().max(1),
+            }
+        })
     }
 
     /// Counts one write; refuses it when the actor is over their quota.

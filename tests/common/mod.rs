@@ -283,3 +283,35 @@ impl<'a> Browser<'a> {
         reply
     }
 }
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+impl TestApp {
+    /// An account with a password, logged in through the login form.
+    pub async fn browser_as(&self, name: &str, role: Role) -> Browser<'_> {
+        let record = NewUserRecord {
+            name: name.into(),
+            display_name: format!("{name} (display)"),
+            role,
+            password_hash: Some(auth::hash_password(PASSWORD).unwrap()),
+        };
+        self.store
+            .create_user(&Actor::System, record)
+            .await
+            .unwrap();
+        let mut browser = Browser::new(self);
+        let reply = browser
+            .post_form(
+                "/login",
+                &[("name", name), ("password", PASSWORD), ("next", "/")],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "login failed: {}",
+            reply.text
+        );
+        browser
+    }
+}

@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod form;
 mod home;
+pub mod login;
 mod moderation;
 
 use askama::Template;
@@ -24,6 +25,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/static/{file}", get(assets::serve))
+        .merge(login::routes())
         .merge(account::routes())
         .merge(admin::routes())
         .merge(moderation::routes())

@@ -1,0 +1,5 @@
+login-title = Вход
+login-name = Имя учётной записи
+login-password = Пароль
+login-submit = Войти
+login-failed = Неверное имя или пароль.
