@@ -145,14 +145,10 @@ pub async fn logout(
 }
 
 /// Pages for accounts only: a guest is sent to log in, a role without the right gets a 403.
-pub fn require_login(ctx: &PageCtx) -> Result<&crate::domain::user::User, Response> {
-    match &ctx.user {
-        Some(user) => Ok(user),
-        None => {
-            let next = format!("/login?next={}", urlencode(&ctx.path));
-            Err(Redirect::to(&next).into_response())
-        }
-    }
+pub fn require_login(ctx: &PageCtx) -> Result<&crate::domain::user::User, Redirect> {
+    ctx.user
+        .as_ref()
+        .ok_or_else(|| Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))))
 }
 
 pub fn urlencode(s: &str) -> String {
