@@ -12,11 +12,13 @@ use crate::error::AppError;
 
 const CSS: &str = include_str!("../../../static/app.css");
 const JS: &str = include_str!("../../../static/live.js");
+const QUEUE_JS: &str = include_str!("../../../static/queue.js");
 
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     let mut h = Sha256::new();
     h.update(CSS);
     h.update(JS);
+    h.update(QUEUE_JS);
     hex::encode(&h.finalize()[..6])
 });
 
@@ -33,6 +35,7 @@ pub async fn serve(Path(file): Path<String>, Query(version): Query<Version>) -> 
     let (body, kind) = match file.as_str() {
         "app.css" => (CSS, "text/css; charset=utf-8"),
         "live.js" => (JS, "text/javascript; charset=utf-8"),
+        "queue.js" => (QUEUE_JS, "text/javascript; charset=utf-8"),
         _ => return AppError::NotFound("file").into_response(),
     };
     let cache = if version.v.as_deref() == Some(asset_version()) {

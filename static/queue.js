@@ -1,0 +1,1 @@
+// Moderation queue: keyboard shortcuts and bulk selection.
