@@ -98,6 +98,12 @@ pub trait Store: Send + Sync + 'static {
     async fn update(&self, id: &str) -> StoreResult<Update>;
     /// Newest first.
     async fn list_updates(&self, thread_id: &str, page: PageRequest) -> StoreResult<Page<Update>>;
+    /// Oldest first, for reading a thread from its beginning.
+    async fn list_updates_oldest_first(
+        &self,
+        thread_id: &str,
+        page: PageRequest,
+    ) -> StoreResult<Page<Update>>;
     async fn edit_update(
         &self,
         actor: &Actor,
@@ -208,6 +214,8 @@ pub trait Store: Send + Sync + 'static {
     async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>>;
 
     // Live events.
+    /// The sequence number of the thread's last event (0 before any).
+    async fn last_event_seq(&self, thread_id: &str) -> StoreResult<i64>;
     /// Events of a thread with a sequence number above `after`, in order, at most `limit`.
     async fn events_after(
         &self,

@@ -122,6 +122,23 @@ async fn thread_story(store: &dyn Store) {
         .unwrap();
     assert_eq!(rest.items[0].id, first.item.id);
     assert!(rest.next.is_none());
+    let oldest = store
+        .list_updates_oldest_first(&thread.id, page(1))
+        .await
+        .unwrap();
+    assert_eq!(oldest.items[0].id, first.item.id);
+    let newer = PageRequest {
+        after: oldest.next.clone(),
+        limit: 5,
+    };
+    let newer = store
+        .list_updates_oldest_first(&thread.id, newer)
+        .await
+        .unwrap();
+    assert_eq!(
+        newer.items.iter().map(|u| &u.id).collect::<Vec<_>>(),
+        [&second.id]
+    );
 
     let guest = NewComment {
         body: "hi".into(),

@@ -214,7 +214,14 @@ impl Store for SqliteStore {
         updates::get(&self.reader, id).await
     }
     async fn list_updates(&self, thread_id: &str, page: PageRequest) -> StoreResult<Page<Update>> {
-        updates::list(&self.reader, thread_id, page).await
+        updates::list(&self.reader, thread_id, page, false).await
+    }
+    async fn list_updates_oldest_first(
+        &self,
+        thread_id: &str,
+        page: PageRequest,
+    ) -> StoreResult<Page<Update>> {
+        updates::list(&self.reader, thread_id, page, true).await
     }
     async fn edit_update(
         &self,
@@ -377,6 +384,15 @@ impl Store for SqliteStore {
 
     async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
         accounts::audit_log(&self.reader, page).await
+    }
+
+    async fn last_event_seq(&self, thread_id: &str) -> StoreResult<i64> {
+        sqlx::query_scalar("SELECT last_seq FROM threads WHERE id = $1")
+            .bind(thread_id)
+            .fetch_optional(&self.reader)
+            .await
+            .map_err(backend)?
+            .ok_or(StoreError::NotFound("thread"))
     }
 
     async fn events_after(

@@ -117,17 +117,24 @@ pub async fn list(
     pool: &SqlitePool,
     thread_id: &str,
     page: PageRequest,
+    oldest_first: bool,
 ) -> StoreResult<Page<Update>> {
-    let before = match &page.after {
+    let after = match &page.after {
         Some(c) => decode_cursor(c, 1)?.remove(0),
+        None if oldest_first => String::new(),
         None => "~".to_owned(),
     };
+    let (compare, order) = if oldest_first {
+        (">", "ASC")
+    } else {
+        ("<", "DESC")
+    };
     let found = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE p.thread_id = $1 AND p.id < $2 ORDER BY p.id DESC LIMIT $3",
+        "{} WHERE p.thread_id = $1 AND p.id {compare} $2 ORDER BY p.id {order} LIMIT $3",
         rows::UPDATE
     )))
     .bind(thread_id)
-    .bind(before)
+    .bind(after)
     .bind(i64::from(page.limit) + 1)
     .fetch_all(pool)
     .await
