@@ -153,18 +153,33 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     let addr = listener.local_addr().unwrap_or(args.bind);
     tracing::info!(%addr, "serving");
     println!("Cronaca is serving http://{addr}/");
-    axum::serve(
-        listener,
-        build_router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        wait_for_signal().await;
-        tracing::info!("shutting down: finishing requests, closing event streams");
-        shutdown.cancel();
-    })
-    .await
-    .context("the server failed")
+    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let stopping = shutdown.clone();
+    let mut server = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stopping.cancelled_owned())
+            .await
+    });
+    tokio::select! {
+        ended = &mut server => return ended.context("the server failed")?.context("the server failed"),
+        () = wait_for_signal() => {}
+    }
+    tracing::info!("shutting down: finishing requests, closing event streams");
+    shutdown.cancel();
+    // A client that never finishes its request must not hold the server up forever.
+    match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+        Ok(ended) => ended
+            .context("the server failed")?
+            .context("the server failed"),
+        Err(_) => {
+            tracing::warn!("requests still open after {SHUTDOWN_GRACE:?}; stopping anyway");
+            Ok(())
+        }
+    }
 }
+
+/// How long requests in flight may take to finish once shutdown begins.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 async fn wait_for_signal() {
     let ctrl_c = async {

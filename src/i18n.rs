@@ -115,8 +115,9 @@ impl I18n {
     }
 
     /// A message with one argument that is a number (plural rules apply).
-    pub fn tn(&self, id: &str, name: &'static str, n: i64) -> String {
-        self.with_args(id, [(name, FluentValue::from(n))])
+    /// Templates pass numbers by reference, code by value: both are taken.
+    pub fn tn(&self, id: &str, name: &'static str, n: impl std::borrow::Borrow<i64>) -> String {
+        self.with_args(id, [(name, FluentValue::from(*n.borrow()))])
     }
 
     /// A message with one text argument.

@@ -505,3 +505,60 @@ async fn guests_are_rate_limited_but_staff_are_not() {
         );
     }
 }
+
+#[tokio::test]
+async fn slow_mode_allows_one_comment_per_person_per_interval() {
+    let app = TestApp::new().await;
+    let editor = app.token("ed", Role::Editor).await;
+    let reader = app.token("r", Role::Contributor).await;
+    let thread = postmoderated(&app, &editor).await;
+    let set = app
+        .patch(
+            &format!("/api/v1/threads/{thread}"),
+            Some(&editor),
+            json!({"slow_mode_seconds": 600}),
+        )
+        .await;
+    assert_eq!(set.json["slow_mode_seconds"], 600);
+    let path = format!("/api/v1/threads/{thread}/comments");
+
+    assert_eq!(
+        app.post(&path, Some(&reader), json!({"body": "one"}))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let before = app.counts().await;
+    let second = app.post(&path, Some(&reader), json!({"body": "two"})).await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert_eq!(second.error_code(), "slow_mode");
+    assert_eq!(app.counts().await, before);
+    assert_eq!(
+        app.post(&path, None, json!({"body": "guest", "author_name": "G"}))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.post(&path, Some(&editor), json!({"body": "staff"}))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.post(&path, Some(&editor), json!({"body": "staff again"}))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+
+    let too_slow = app
+        .patch(
+            &format!("/api/v1/threads/{thread}"),
+            Some(&editor),
+            json!({"slow_mode_seconds": 7200}),
+        )
+        .await;
+    assert_eq!(too_slow.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(too_slow.json["error"]["field"], "slow_mode_seconds");
+}

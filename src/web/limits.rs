@@ -3,8 +3,11 @@
 //! Guests are told apart by a keyed hash of their address: the address itself is never kept,
 //! and the key is new at every start, so the hashes cannot be linked across restarts.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use hmac::{Hmac, Mac};
@@ -19,6 +22,8 @@ pub struct RateLimits {
     guests: DefaultKeyedRateLimiter<String>,
     members: DefaultKeyedRateLimiter<String>,
     logins: DefaultKeyedRateLimiter<String>,
+    /// When each (thread, person) last commented, for threads in slow mode.
+    last_comment: Mutex<HashMap<(String, String), Instant>>,
     key: [u8; 32],
 }
 
@@ -34,6 +39,7 @@ impl RateLimits {
             guests: RateLimiter::keyed(per_minute(config.guest_writes_per_minute)),
             members: RateLimiter::keyed(per_minute(config.member_writes_per_minute)),
             logins: RateLimiter::keyed(per_minute(config.logins_per_minute)),
+            last_comment: Mutex::new(HashMap::new()),
             key,
         }
     }
@@ -81,5 +87,50 @@ impl RateLimits {
                 retry_after: wait.as_secs().max(1),
             }
         })
+    }
+
+    /// Slow mode: at most one comment per person every `seconds` on this thread; staff are
+    /// exempt. Counts the comment when it is allowed.
+    pub fn check_slow_mode(
+        &self,
+        thread_id: &str,
+        seconds: u32,
+        actor: &Actor,
+        addr: Option<IpAddr>,
+    ) -> Result<(), AppError> {
+        let person = match actor {
+            Actor::User(u) if u.role.is_staff() => return Ok(()),
+            Actor::System => return Ok(()),
+            Actor::User(u) => u.id.clone(),
+            Actor::Guest => self.client_key(addr),
+        };
+        if seconds == 0 {
+            return Ok(());
+        }
+        let now = Instant::now();
+        let window = Duration::from_secs(u64::from(seconds));
+        let mut last = self
+            .last_comment
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Forget what no slow mode can still care about (an hour is the longest).
+        if last.len() > 10_000 {
+            last.retain(|_, at| now.duration_since(*at) < Duration::from_secs(3600));
+        }
+        let key = (thread_id.to_owned(), person);
+        if let Some(at) = last.get(&key) {
+            let elapsed = now.duration_since(*at);
+            if elapsed < window {
+                return Err(AppError::Conflict {
+                    code: "slow_mode",
+                    message: format!(
+                        "this thread is in slow mode: wait {} s before commenting again",
+                        (window - elapsed).as_secs().max(1)
+                    ),
+                });
+            }
+        }
+        last.insert(key, now);
+        Ok(())
     }
 }

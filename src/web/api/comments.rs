@@ -33,7 +33,7 @@ pub async fn list_comments(
     responses((status = 201, body = Comment), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "The thread or its comments are closed", body = ErrorBody),
+        (status = 409, description = "The thread or its comments are closed, or slow mode", body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
         (status = 429, body = ErrorBody)))]
 pub async fn create_comment(

@@ -3,18 +3,24 @@
 mod account;
 mod admin;
 mod assets;
+mod comments;
+mod editor;
 mod form;
 mod home;
 pub mod login;
 mod moderation;
+mod thread;
+mod views;
 
 use askama::Template;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::app::AppState;
+use crate::domain::permissions::Action;
+use crate::domain::user::User;
 use crate::error::AppError;
 use crate::web::session::PageCtx;
 
@@ -25,6 +31,9 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/static/{file}", get(assets::serve))
+        .route("/t/{slug}", get(thread::thread_page))
+        .merge(editor::routes())
+        .merge(comments::routes())
         .merge(login::routes())
         .merge(account::routes())
         .merge(admin::routes())
@@ -79,23 +88,68 @@ impl PageError {
             message: Some(message),
         }))
     }
+}
 
-    /// The message for this error in the reader's language: the domain's refusals are named
-    /// by field or code, and each has its words in the locale files.
-    fn localized_message(&self, key: &str) -> String {
-        let ctx = &self.0.ctx;
-        match (&self.0.message, &self.0.error) {
-            (Some(m), _) => m.clone(),
-            (None, AppError::Invalid(v)) => ctx.i18n.ts(
-                "error-invalid-field",
-                "field",
-                &ctx.t(&format!("field-{}", v.field)),
-            ),
-            (None, AppError::Conflict { code, .. }) => ctx.t(&format!("conflict-{code}")),
-            (None, _) => ctx.t(&format!("error-{key}-message")),
+/// An error in the reader's language: the domain's refusals are named by field or code, and
+/// each has its words in the locale files.
+pub fn describe(ctx: &PageCtx, error: &AppError) -> String {
+    let key = status_key(error.status());
+    match error {
+        AppError::Invalid(v) => ctx.i18n.ts(
+            "error-invalid-field",
+            "field",
+            &ctx.t(&format!("field-{}", v.field)),
+        ),
+        AppError::Conflict { code, .. } => ctx.t(&format!("conflict-{code}")),
+        _ => ctx.t(&format!("error-{key}-message")),
+    }
+}
+
+fn status_key(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "404",
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "403",
+        StatusCode::TOO_MANY_REQUESTS => "429",
+        s if s.is_server_error() => "500",
+        _ => "400",
+    }
+}
+
+/// Why a page was not shown: an error page, or the way to the login form.
+pub enum Refused {
+    Page(PageError),
+    Login(Redirect),
+}
+
+impl From<PageError> for Refused {
+    fn from(e: PageError) -> Self {
+        Refused::Page(e)
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::Page(e) => e.into_response(),
+            Refused::Login(r) => r.into_response(),
         }
     }
 }
+
+/// Lets the request through when its account may do `action`: guests are sent to log in,
+/// accounts without the right get a 403 page.
+pub fn allow(ctx: &PageCtx, action: Action) -> Result<&User, Refused> {
+    let user = login::require_login(ctx).map_err(Refused::Login)?;
+    if !ctx.can(action) {
+        return Err(Refused::Page(PageError::new(
+            ctx,
+            AppError::Forbidden(String::new()),
+        )));
+    }
+    Ok(user)
+}
+
+pub type PageResult = Result<Response, Refused>;
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
@@ -103,14 +157,11 @@ impl IntoResponse for PageError {
         if let AppError::Internal(cause) = &self.0.error {
             tracing::error!(error = %cause, "page failed");
         }
-        let key = match status {
-            StatusCode::NOT_FOUND => "404",
-            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "403",
-            StatusCode::TOO_MANY_REQUESTS => "429",
-            s if s.is_server_error() => "500",
-            _ => "400",
+        let key = status_key(status);
+        let message = match &self.0.message {
+            Some(m) => m.clone(),
+            None => describe(&self.0.ctx, &self.0.error),
         };
-        let message = self.localized_message(key);
         let page = ErrorPage {
             ctx: &self.0.ctx,
             status_line: self

@@ -1,0 +1,33 @@
+## Editors' pages.
+
+editor-new-thread = New thread
+editor-edit-thread = Edit thread
+editor-title = Title
+editor-lead = Lead
+editor-language = Language
+editor-language-hint = a language tag such as en, it, ru, kk
+editor-slug = Address
+editor-slug-hint = optional; made from the title when empty
+editor-status = Status
+editor-status-open = Open (live)
+editor-status-closed = Closed
+editor-policy = Comments
+editor-policy-postmoderated = Published at once, moderated afterwards
+editor-policy-premoderated = Read by a moderator first
+editor-policy-closed = Closed
+editor-guests = Guests may comment with a name of their choice
+editor-slow-mode = Slow mode
+editor-slow-mode-hint = seconds between two comments of one person; 0 is off
+editor-save = Save
+editor-open-thread = Open the thread
+editor-edit-update = Edit update
+editor-update-text = Text
+editor-history-hint = the earlier text stays in the update's history
+editor-strike-update = Strike update
+editor-strike-reason = Reason, shown to readers
+editor-strike-correction = Corrected by
+editor-strike-no-correction = No correcting update
+editor-strike-hint = A struck update stays visible, struck through, with its reason.
+editor-strike-submit = Strike
+editor-revisions = Revisions
+editor-revision = Revision { $number }

@@ -1,0 +1,33 @@
+## Pagine della redazione.
+
+editor-new-thread = Nuova diretta
+editor-edit-thread = Modifica la diretta
+editor-title = Titolo
+editor-lead = Introduzione
+editor-language = Lingua
+editor-language-hint = un codice di lingua come en, it, ru, kk
+editor-slug = Indirizzo
+editor-slug-hint = facoltativo; se vuoto viene ricavato dal titolo
+editor-status = Stato
+editor-status-open = Aperta (in diretta)
+editor-status-closed = Chiusa
+editor-policy = Commenti
+editor-policy-postmoderated = Pubblicati subito, moderati dopo
+editor-policy-premoderated = Letti prima da un moderatore
+editor-policy-closed = Chiusi
+editor-guests = Gli ospiti possono commentare con un nome a scelta
+editor-slow-mode = Modalità lenta
+editor-slow-mode-hint = secondi tra due commenti della stessa persona; 0 la disattiva
+editor-save = Salva
+editor-open-thread = Apri la diretta
+editor-edit-update = Modifica l'aggiornamento
+editor-update-text = Testo
+editor-history-hint = il testo precedente resta nella cronologia dell'aggiornamento
+editor-strike-update = Barra l'aggiornamento
+editor-strike-reason = Motivo, visibile ai lettori
+editor-strike-correction = Corretto da
+editor-strike-no-correction = Nessun aggiornamento di correzione
+editor-strike-hint = Un aggiornamento barrato resta visibile, barrato, con il suo motivo.
+editor-strike-submit = Barra
+editor-revisions = Versioni
+editor-revision = Versione { $number }

@@ -1,0 +1,33 @@
+## Страницы редакции.
+
+editor-new-thread = Новая трансляция
+editor-edit-thread = Изменить трансляцию
+editor-title = Заголовок
+editor-lead = Вступление
+editor-language = Язык
+editor-language-hint = код языка, например en, it, ru, kk
+editor-slug = Адрес
+editor-slug-hint = необязательно; если пусто, составляется из заголовка
+editor-status = Состояние
+editor-status-open = Открыта (в эфире)
+editor-status-closed = Завершена
+editor-policy = Комментарии
+editor-policy-postmoderated = Публикуются сразу, модерируются потом
+editor-policy-premoderated = Сначала читает модератор
+editor-policy-closed = Закрыты
+editor-guests = Гости могут комментировать под выбранным именем
+editor-slow-mode = Медленный режим
+editor-slow-mode-hint = секунд между двумя комментариями одного человека; 0 — выключен
+editor-save = Сохранить
+editor-open-thread = Открыть трансляцию
+editor-edit-update = Изменить обновление
+editor-update-text = Текст
+editor-history-hint = прежний текст останется в истории обновления
+editor-strike-update = Зачеркнуть обновление
+editor-strike-reason = Причина (видна читателям)
+editor-strike-correction = Исправлено обновлением
+editor-strike-no-correction = Без исправляющего обновления
+editor-strike-hint = Зачёркнутое обновление остаётся видимым — зачёркнутым, с указанием причины.
+editor-strike-submit = Зачеркнуть
+editor-revisions = Версии
+editor-revision = Версия { $number }

@@ -1,0 +1,216 @@
+//! Comments from the thread page: write, reply, flag, and moderate in place.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::thread::{CommentForm, Composer, ThreadQuery, build};
+use super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
+use crate::app::AppState;
+use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, NewComment, NewFlag};
+use crate::domain::permissions::Action;
+use crate::domain::thread::Thread;
+use crate::error::AppError;
+use crate::web::extract::ClientAddr;
+use crate::web::session::PageCtx;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/t/{slug}/comments", post(create_comment))
+        .route(
+            "/t/{slug}/comments/{id}/flag",
+            get(flag_form).post(flag_comment),
+        )
+        .route("/t/{slug}/comments/{id}/moderate", post(moderate_comment))
+}
+
+#[derive(Deserialize)]
+pub struct CommentFields {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    author_name: String,
+    #[serde(default)]
+    parent_id: String,
+}
+
+async fn create_comment(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientAddr(addr): ClientAddr,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<CommentFields>,
+) -> PageResult {
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let actor = ctx.actor();
+    let input = NewComment {
+        body: f.body.clone(),
+        parent_id: Some(f.parent_id.trim().to_owned()).filter(|p| !p.is_empty()),
+        author_name: Some(f.author_name.trim().to_owned()).filter(|n| !n.is_empty()),
+    };
+    let posted = async {
+        let draft = input.validate()?;
+        state.limits.check_write(&actor, addr)?;
+        state
+            .limits
+            .check_slow_mode(&thread.id, thread.slow_mode_seconds, &actor, addr)?;
+        Ok::<_, AppError>(
+            state
+                .store
+                .create_comment(&actor, &thread.id, draft)
+                .await?,
+        )
+    }
+    .await;
+    match posted {
+        Ok(change) => {
+            state.publish(&change.events);
+            let c = change.item;
+            let to = if c.status == CommentStatus::Pending {
+                format!("/t/{}?done=pending#comments", thread.slug)
+            } else {
+                format!("/t/{}?done=published#c-{}", thread.slug, c.id)
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_))) => {
+            let status = e.status();
+            let form = CommentForm {
+                guest: ctx.user.is_none(),
+                parent_id: f.parent_id,
+                premoderated: false,
+                body: f.body,
+                author_name: f.author_name,
+                error: Some(describe(&ctx, &e)),
+            };
+            let page = build(
+                &state,
+                &ctx,
+                thread,
+                &ThreadQuery::default(),
+                Composer::default(),
+                Some(form),
+            )
+            .await?;
+            Ok((status, render(&ctx, &page)).into_response())
+        }
+        Err(e) => Err(PageError::new(&ctx, e).into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "thread/flag.html")]
+struct FlagPage<'a> {
+    ctx: &'a PageCtx,
+    thread: Thread,
+    comment_id: String,
+    author: String,
+    body_html: String,
+    error: Option<String>,
+}
+
+async fn flag_page(
+    state: &AppState,
+    ctx: &PageCtx,
+    slug: &str,
+    id: &str,
+    error: Option<String>,
+) -> PageResult {
+    let thread = state.store.thread(slug).await.or_page(ctx)?;
+    let comment = state.store.comment(id).await.or_page(ctx)?;
+    if comment.thread_id != thread.id || comment.status != CommentStatus::Approved {
+        return Err(PageError::new(ctx, AppError::NotFound("comment")).into());
+    }
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = FlagPage {
+        ctx,
+        thread,
+        comment_id: comment.id,
+        author: comment.author.name,
+        body_html: comment.body_html,
+        error,
+    };
+    Ok((status, render(ctx, &page)).into_response())
+}
+
+async fn flag_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    flag_page(&state, &ctx, &slug, &id, None).await
+}
+
+#[derive(Deserialize)]
+pub struct FlagFields {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn flag_comment(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientAddr(addr): ClientAddr,
+    Path((slug, id)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<FlagFields>,
+) -> PageResult {
+    let actor = ctx.actor();
+    let flagged = async {
+        let reason = NewFlag { reason: f.reason }.validate()?;
+        state.limits.check_write(&actor, addr)?;
+        Ok::<_, AppError>(state.store.flag_comment(&actor, &id, reason).await?)
+    }
+    .await;
+    match flagged {
+        Ok(_) => Ok(Redirect::to(&format!("/t/{slug}?done=flagged#c-{id}")).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+            flag_page(&state, &ctx, &slug, &id, Some(describe(&ctx, &e))).await
+        }
+        Err(e) => Err(PageError::new(&ctx, e).into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ModerateFields {
+    action: String,
+}
+
+async fn moderate_comment(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<ModerateFields>,
+) -> PageResult {
+    allow(&ctx, Action::ModerateComment)?;
+    let action = match f.action.as_str() {
+        "approve" => ModerationAction::Approve,
+        "reject" => ModerationAction::Reject,
+        "spam" => ModerationAction::Spam,
+        "delete" => ModerationAction::Delete,
+        _ => {
+            return Err(PageError::new(
+                &ctx,
+                AppError::BadRequest {
+                    code: "bad_form",
+                    message: String::new(),
+                },
+            )
+            .into());
+        }
+    };
+    let change = state
+        .store
+        .moderate_comment(&ctx.actor(), &id, Moderation { action, note: None })
+        .await
+        .or_page(&ctx)?;
+    state.publish(&change.events);
+    Ok(Redirect::to(&format!("/t/{slug}?done=moderated#comments")).into_response())
+}

@@ -1,0 +1,527 @@
+//! The editors' pages: open and change a thread, post, edit and strike updates.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::thread::{Composer, ThreadQuery, build};
+use super::views::UpdateView;
+use super::{CsrfForm, OrPage, PageResult, allow, describe, render};
+use crate::app::AppState;
+use crate::domain::markup::{self, Flavor};
+use crate::domain::permissions::Action;
+use crate::domain::thread::{CommentPolicy, NewThread, Thread, ThreadPatch, ThreadStatus};
+use crate::domain::update::{NewStrike, NewUpdate, Revision, Update, UpdatePatch};
+use crate::error::AppError;
+use crate::web::session::PageCtx;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/new", get(new_thread_form).post(create_thread))
+        .route("/t/{slug}/edit", get(edit_thread_form).post(edit_thread))
+        .route("/t/{slug}/updates", post(post_update))
+        .route(
+            "/t/{slug}/updates/{id}/edit",
+            get(edit_update_form).post(edit_update),
+        )
+        .route(
+            "/t/{slug}/updates/{id}/strike",
+            get(strike_form).post(strike_update),
+        )
+        .route("/t/{slug}/updates/{id}/revisions", get(revisions))
+        .route("/preview", post(preview))
+}
+
+/// The values a thread form shows: a new thread's defaults, or the thread being changed.
+#[derive(Debug, Default, Deserialize)]
+pub struct ThreadFields {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    lead: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    comment_policy: String,
+    guests_may_comment: Option<String>,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    slow_mode_seconds: String,
+}
+
+impl ThreadFields {
+    fn of(t: &Thread) -> Self {
+        Self {
+            title: t.title.clone(),
+            lead: t.lead.clone(),
+            language: t.language.to_string(),
+            comment_policy: t.comment_policy.as_str().to_owned(),
+            guests_may_comment: t.guests_may_comment.then(|| "on".to_owned()),
+            slug: t.slug.clone(),
+            status: t.status.as_str().to_owned(),
+            slow_mode_seconds: t.slow_mode_seconds.to_string(),
+        }
+    }
+
+    pub fn guests(&self) -> bool {
+        self.guests_may_comment.is_some()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "editor/thread_form.html")]
+struct ThreadForm<'a> {
+    ctx: &'a PageCtx,
+    /// The thread being changed; none for a new one.
+    slug: Option<String>,
+    f: ThreadFields,
+    error: Option<String>,
+}
+
+fn thread_form(
+    ctx: &PageCtx,
+    slug: Option<String>,
+    f: ThreadFields,
+    error: Option<String>,
+) -> Response {
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (
+        status,
+        render(
+            ctx,
+            &ThreadForm {
+                ctx,
+                slug,
+                f,
+                error,
+            },
+        ),
+    )
+        .into_response()
+}
+
+async fn new_thread_form(ctx: PageCtx) -> PageResult {
+    allow(&ctx, Action::CreateThread)?;
+    let f = ThreadFields {
+        language: ctx.i18n.code().to_owned(),
+        comment_policy: "postmoderated".into(),
+        ..Default::default()
+    };
+    Ok(thread_form(&ctx, None, f, None))
+}
+
+fn policy(s: &str) -> Option<CommentPolicy> {
+    CommentPolicy::parse(s)
+}
+
+async fn create_thread(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(f): CsrfForm<ThreadFields>,
+) -> PageResult {
+    allow(&ctx, Action::CreateThread)?;
+    let input = NewThread {
+        title: f.title.clone(),
+        lead: f.lead.clone(),
+        language: f.language.clone(),
+        comment_policy: policy(&f.comment_policy),
+        guests_may_comment: Some(f.guests()),
+        slug: Some(f.slug.trim().to_owned()).filter(|s| !s.is_empty()),
+    };
+    let created = match input.validate() {
+        Ok(draft) => state
+            .store
+            .create_thread(&ctx.actor(), draft)
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e.into()),
+    };
+    match created {
+        Ok(change) => {
+            state.publish(&change.events);
+            Ok(Redirect::to(&format!("/t/{}", change.item.slug)).into_response())
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+            Ok(thread_form(&ctx, None, f, Some(describe(&ctx, &e))))
+        }
+        Err(e) => Err(super::PageError::new(&ctx, e).into()),
+    }
+}
+
+async fn edit_thread_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> PageResult {
+    allow(&ctx, Action::EditThread)?;
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    Ok(thread_form(
+        &ctx,
+        Some(thread.slug.clone()),
+        ThreadFields::of(&thread),
+        None,
+    ))
+}
+
+async fn edit_thread(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<ThreadFields>,
+) -> PageResult {
+    allow(&ctx, Action::EditThread)?;
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let slow = f.slow_mode_seconds.trim();
+    let slow_mode_seconds = if slow.is_empty() {
+        Some(0)
+    } else {
+        slow.parse::<u32>().ok()
+    };
+    let patch = ThreadPatch {
+        title: Some(f.title.clone()),
+        lead: Some(f.lead.clone()),
+        language: Some(f.language.clone()),
+        status: ThreadStatus::parse(&f.status),
+        comment_policy: policy(&f.comment_policy),
+        guests_may_comment: Some(f.guests()),
+        slow_mode_seconds: slow_mode_seconds.or(Some(u32::MAX)),
+    };
+    let changed = match patch.validate() {
+        Ok(p) => state
+            .store
+            .patch_thread(&ctx.actor(), &thread.id, p)
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e.into()),
+    };
+    match changed {
+        Ok(change) => {
+            state.publish(&change.events);
+            Ok(Redirect::to(&format!("/t/{}?done=updated", thread.slug)).into_response())
+        }
+        Err(e @ AppError::Invalid(_)) => Ok(thread_form(
+            &ctx,
+            Some(thread.slug.clone()),
+            f,
+            Some(describe(&ctx, &e)),
+        )),
+        Err(e) => Err(super::PageError::new(&ctx, e).into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct UpdateFields {
+    #[serde(default)]
+    body: String,
+    intent: Option<String>,
+}
+
+async fn post_update(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<UpdateFields>,
+) -> PageResult {
+    allow(&ctx, Action::PostUpdate)?;
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let input = NewUpdate {
+        body: f.body.clone(),
+        language: None,
+    };
+    let text = match input.validate() {
+        Ok(text) => text,
+        Err(e) => {
+            let error = Some(describe(&ctx, &e.into()));
+            let composer = Composer {
+                body: f.body,
+                preview_html: None,
+                error,
+            };
+            return show_again(
+                &state,
+                &ctx,
+                thread,
+                composer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    if f.intent.as_deref() == Some("preview") {
+        let composer = Composer {
+            body: f.body,
+            preview_html: Some(text.body_html),
+            error: None,
+        };
+        return show_again(&state, &ctx, thread, composer, StatusCode::OK).await;
+    }
+    let change = state
+        .store
+        .post_update(&ctx.actor(), &thread.id, text)
+        .await
+        .or_page(&ctx)?;
+    state.publish(&change.events);
+    Ok(Redirect::to(&format!("/t/{}#u-{}", thread.slug, change.item.id)).into_response())
+}
+
+/// The thread page again, with the composer's text, preview or error.
+async fn show_again(
+    state: &AppState,
+    ctx: &PageCtx,
+    thread: Thread,
+    composer: Composer,
+    status: StatusCode,
+) -> PageResult {
+    let page = build(state, ctx, thread, &ThreadQuery::default(), composer, None).await?;
+    Ok((status, render(ctx, &page)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PreviewFields {
+    #[serde(default)]
+    body: String,
+}
+
+/// The composer's preview for the page script: the same rendering as a posted update.
+async fn preview(ctx: PageCtx, CsrfForm(f): CsrfForm<PreviewFields>) -> PageResult {
+    allow(&ctx, Action::PostUpdate)?;
+    Ok(Html(markup::render(&f.body, Flavor::Full)).into_response())
+}
+
+/// The update at this address, checked to belong to the thread named in it.
+async fn update_of(
+    state: &AppState,
+    ctx: &PageCtx,
+    slug: &str,
+    id: &str,
+) -> Result<(Thread, Update), super::Refused> {
+    let thread = state.store.thread(slug).await.or_page(ctx)?;
+    let update = state.store.update(id).await.or_page(ctx)?;
+    if update.thread_id != thread.id {
+        return Err(super::PageError::new(ctx, AppError::NotFound("update")).into());
+    }
+    Ok((thread, update))
+}
+
+#[derive(Template)]
+#[template(path = "editor/update_form.html")]
+struct UpdateForm<'a> {
+    ctx: &'a PageCtx,
+    thread: Thread,
+    u: UpdateView,
+    body: String,
+    error: Option<String>,
+}
+
+async fn edit_update_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    allow(&ctx, Action::EditUpdate)?;
+    let (thread, update) = update_of(&state, &ctx, &slug, &id).await?;
+    let page = UpdateForm {
+        ctx: &ctx,
+        body: update.body.clone(),
+        u: UpdateView::of(&update, &ctx.i18n),
+        thread,
+        error: None,
+    };
+    Ok(render(&ctx, &page))
+}
+
+async fn edit_update(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<UpdateFields>,
+) -> PageResult {
+    allow(&ctx, Action::EditUpdate)?;
+    let (thread, update) = update_of(&state, &ctx, &slug, &id).await?;
+    let edited = match (UpdatePatch {
+        body: f.body.clone(),
+        language: None,
+    })
+    .validate()
+    {
+        Ok(text) => state
+            .store
+            .edit_update(&ctx.actor(), &id, text)
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e.into()),
+    };
+    match edited {
+        Ok(change) => {
+            state.publish(&change.events);
+            Ok(Redirect::to(&format!("/t/{}#u-{id}", thread.slug)).into_response())
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+            let page = UpdateForm {
+                ctx: &ctx,
+                u: UpdateView::of(&update, &ctx.i18n),
+                thread,
+                body: f.body,
+                error: Some(describe(&ctx, &e)),
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
+        }
+        Err(e) => Err(super::PageError::new(&ctx, e).into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "editor/strike_form.html")]
+struct StrikeForm<'a> {
+    ctx: &'a PageCtx,
+    thread: Thread,
+    u: UpdateView,
+    /// Updates that may be named as the correction: `(id, time, excerpt)`.
+    candidates: Vec<(String, String, String)>,
+    error: Option<String>,
+}
+
+async fn strike_page(
+    state: &AppState,
+    ctx: &PageCtx,
+    thread: Thread,
+    update: &Update,
+    error: Option<String>,
+) -> PageResult {
+    let recent = state
+        .store
+        .list_updates(
+            &thread.id,
+            crate::store::PageRequest {
+                after: None,
+                limit: 50,
+            },
+        )
+        .await
+        .or_page(ctx)?;
+    let candidates = recent
+        .items
+        .iter()
+        .filter(|u| u.id != update.id && u.struck.is_none())
+        .map(|u| {
+            let excerpt: String = u.body.chars().take(60).collect();
+            (u.id.clone(), ctx.i18n.datetime(&u.created_at), excerpt)
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = StrikeForm {
+        ctx,
+        u: UpdateView::of(update, &ctx.i18n),
+        thread,
+        candidates,
+        error,
+    };
+    Ok((status, render(ctx, &page)).into_response())
+}
+
+async fn strike_form(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    allow(&ctx, Action::StrikeUpdate)?;
+    let (thread, update) = update_of(&state, &ctx, &slug, &id).await?;
+    strike_page(&state, &ctx, thread, &update, None).await
+}
+
+#[derive(Deserialize)]
+pub struct StrikeFields {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    corrected_by: String,
+}
+
+async fn strike_update(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<StrikeFields>,
+) -> PageResult {
+    allow(&ctx, Action::StrikeUpdate)?;
+    let (thread, update) = update_of(&state, &ctx, &slug, &id).await?;
+    let input = NewStrike {
+        reason: f.reason,
+        corrected_by: Some(f.corrected_by.trim().to_owned()).filter(|c| !c.is_empty()),
+    };
+    let struck = match input.validate() {
+        Ok(s) => state
+            .store
+            .strike_update(&ctx.actor(), &id, s)
+            .await
+            .map_err(AppError::from),
+        Err(e) => Err(e.into()),
+    };
+    match struck {
+        Ok(change) => {
+            state.publish(&change.events);
+            Ok(Redirect::to(&format!("/t/{}#u-{id}", thread.slug)).into_response())
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+            strike_page(&state, &ctx, thread, &update, Some(describe(&ctx, &e))).await
+        }
+        Err(e) => Err(super::PageError::new(&ctx, e).into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "editor/revisions.html")]
+struct RevisionsPage<'a> {
+    ctx: &'a PageCtx,
+    thread: Thread,
+    update_id: String,
+    /// Newest first: `(revision, time text, time, author, html, language)`.
+    revisions: Vec<(i64, String, String, String, String, String)>,
+}
+
+async fn revisions(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let (thread, _) = update_of(&state, &ctx, &slug, &id).await?;
+    let list: Vec<Revision> = state.store.update_revisions(&id).await.or_page(&ctx)?;
+    let revisions = list
+        .iter()
+        .rev()
+        .map(|r| {
+            (
+                r.revision,
+                ctx.i18n.datetime(&r.created_at),
+                r.created_at.to_rfc3339(),
+                r.author.name.clone(),
+                r.body_html.clone(),
+                r.language.to_string(),
+            )
+        })
+        .collect();
+    Ok(render(
+        &ctx,
+        &RevisionsPage {
+            ctx: &ctx,
+            thread,
+            update_id: id,
+            revisions,
+        },
+    ))
+}

@@ -1,0 +1,209 @@
+//! The thread page: lead, updates, comments, the editor's composer and the live stream.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::views::{CommentView, UpdateView};
+use super::{OrPage, PageError, render};
+use crate::app::AppState;
+use crate::domain::comment::CommentNode;
+use crate::domain::thread::{CommentPolicy, Thread, ThreadStatus};
+use crate::store::PageRequest;
+use crate::web::session::PageCtx;
+
+pub const UPDATES_PER_PAGE: u32 = 50;
+pub const COMMENTS_PER_PAGE: u32 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ThreadQuery {
+    pub order: Option<String>,
+    pub after: Option<String>,
+    pub comments_after: Option<String>,
+    pub reply_to: Option<String>,
+    pub done: Option<String>,
+}
+
+/// A comment in reading order, with what the list around it opens and closes.
+pub struct CommentLine {
+    pub c: CommentView,
+    pub has_replies: bool,
+    pub closes: usize,
+}
+
+fn flatten(nodes: Vec<CommentView>, out: &mut Vec<CommentLine>) {
+    for mut node in nodes {
+        let replies = std::mem::take(&mut node.replies);
+        let has_replies = !replies.is_empty();
+        out.push(CommentLine {
+            c: node,
+            has_replies,
+            closes: 0,
+        });
+        if has_replies {
+            flatten(replies, out);
+            if let Some(last) = out.last_mut() {
+                last.closes += 1;
+            }
+        }
+    }
+}
+
+pub fn comment_lines(nodes: &[CommentNode], ctx: &PageCtx) -> Vec<CommentLine> {
+    let views = nodes
+        .iter()
+        .map(|n| CommentView::of(n, &ctx.i18n))
+        .collect();
+    let mut out = Vec::new();
+    flatten(views, &mut out);
+    out
+}
+
+#[derive(Template)]
+#[template(path = "thread/page.html")]
+pub struct ThreadPage<'a> {
+    pub ctx: &'a PageCtx,
+    pub thread: Thread,
+    pub opened_text: String,
+    pub updated_text: String,
+    pub updates: Vec<UpdateView>,
+    pub updates_next: Option<String>,
+    pub oldest_first: bool,
+    pub comments: Vec<CommentLine>,
+    pub comments_next: Option<String>,
+    pub last_seq: i64,
+    pub comment_form: Option<CommentForm>,
+    pub comments_closed: Option<String>,
+    pub notice: Option<String>,
+    pub composer: Composer,
+    pub blank_update: UpdateView,
+    pub blank_comment: CommentLine,
+}
+
+/// The comment form as it is shown: who writes, and what they reply to.
+pub struct CommentForm {
+    pub guest: bool,
+    pub parent_id: String,
+    pub premoderated: bool,
+    pub body: String,
+    pub author_name: String,
+    pub error: Option<String>,
+}
+
+/// The editor's update composer: its text and preview when the page is shown again.
+#[derive(Default)]
+pub struct Composer {
+    pub body: String,
+    pub preview_html: Option<String>,
+    pub error: Option<String>,
+}
+
+impl ThreadPage<'_> {
+    pub fn is_open(&self) -> bool {
+        self.thread.status == ThreadStatus::Open
+    }
+}
+
+pub async fn thread_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Query(q): Query<ThreadQuery>,
+) -> Result<Response, PageError> {
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let page = build(&state, &ctx, thread, &q, Composer::default(), None).await?;
+    Ok(render(&ctx, &page))
+}
+
+/// Gathers everything the thread page shows; also used to show it again with a form's errors.
+pub async fn build<'a>(
+    state: &AppState,
+    ctx: &'a PageCtx,
+    thread: Thread,
+    q: &ThreadQuery,
+    composer: Composer,
+    comment_form: Option<CommentForm>,
+) -> Result<ThreadPage<'a>, PageError> {
+    // The event number is read first: anything newer reaches the page over the stream.
+    let last_seq = state.store.last_event_seq(&thread.id).await.or_page(ctx)?;
+    let oldest_first = q.order.as_deref() == Some("oldest");
+    let updates_page = PageRequest {
+        after: q.after.clone(),
+        limit: UPDATES_PER_PAGE,
+    };
+    let updates = if oldest_first {
+        state
+            .store
+            .list_updates_oldest_first(&thread.id, updates_page)
+            .await
+    } else {
+        state.store.list_updates(&thread.id, updates_page).await
+    }
+    .or_page(ctx)?;
+    let comments_page = PageRequest {
+        after: q.comments_after.clone(),
+        limit: COMMENTS_PER_PAGE,
+    };
+    let comments = state
+        .store
+        .list_comments(&thread.id, comments_page)
+        .await
+        .or_page(ctx)?;
+
+    let comments_closed = if thread.status == ThreadStatus::Closed {
+        Some(ctx.t("thread-comments-thread-closed"))
+    } else if thread.comment_policy == CommentPolicy::Closed {
+        Some(ctx.t("thread-comments-closed"))
+    } else if ctx.user.is_none() && !thread.guests_may_comment {
+        Some(ctx.t("thread-comments-members-only"))
+    } else {
+        None
+    };
+    let comment_form = match comment_form {
+        Some(form) => Some(form),
+        None if comments_closed.is_none() => Some(CommentForm {
+            guest: ctx.user.is_none(),
+            parent_id: q.reply_to.clone().unwrap_or_default(),
+            premoderated: thread.comment_policy == CommentPolicy::Premoderated
+                && !ctx.role().is_some_and(|r| r.is_staff()),
+            body: String::new(),
+            author_name: String::new(),
+            error: None,
+        }),
+        None => None,
+    };
+    let notice = q.done.as_deref().map(|d| match d {
+        "pending" => ctx.t("thread-notice-pending"),
+        "flagged" => ctx.t("thread-notice-flagged"),
+        "moderated" => ctx.t("thread-notice-moderated"),
+        "updated" => ctx.t("thread-notice-updated"),
+        _ => ctx.t("thread-notice-published"),
+    });
+    Ok(ThreadPage {
+        ctx,
+        opened_text: ctx.i18n.datetime(&thread.created_at),
+        updated_text: ctx.i18n.datetime(&thread.updated_at),
+        updates: updates
+            .items
+            .iter()
+            .map(|u| UpdateView::of(u, &ctx.i18n))
+            .collect(),
+        updates_next: updates.next,
+        oldest_first,
+        comments: comment_lines(&comments.items, ctx),
+        comments_next: comments.next,
+        last_seq,
+        comment_form,
+        comments_closed,
+        notice,
+        composer,
+        blank_update: UpdateView::default(),
+        blank_comment: CommentLine {
+            c: CommentView::default(),
+            has_replies: false,
+            closes: 0,
+        },
+        thread,
+    })
+}
