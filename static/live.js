@@ -1,1 +1,205 @@
-// Cronaca: times in the reader's zone, and live threads.
+// Cronaca page script: times in the reader's zone, live updates and comments, preview.
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "en";
+  var abs = new Intl.DateTimeFormat(lang, {
+    day: "numeric", month: "long", year: "numeric",
+    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+  });
+  var rel = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+
+  function ago(date) {
+    if (!rel) return "";
+    var s = (date.getTime() - Date.now()) / 1000, a = Math.abs(s);
+    if (a < 45) return rel.format(Math.round(s), "second");
+    if (a < 2700) return rel.format(Math.round(s / 60), "minute");
+    if (a < 79200) return rel.format(Math.round(s / 3600), "hour");
+    return "";
+  }
+  function showTime(t) {
+    var d = new Date(t.getAttribute("datetime"));
+    if (isNaN(d)) return;
+    var r = ago(d), a = abs.format(d);
+    t.textContent = r ? r + " · " + a : a;
+    t.title = a;
+  }
+  function showTimes(scope) {
+    var ts = (scope || document).querySelectorAll("time[datetime]");
+    for (var i = 0; i < ts.length; i++) showTime(ts[i]);
+  }
+  showTimes();
+  setInterval(showTimes, 30000);
+
+  var root = document.getElementById("live");
+  if (!root) return;
+  var slug = root.dataset.slug;
+
+  // The composer's preview, without leaving the page.
+  var composer = document.getElementById("composer");
+  if (composer && window.fetch) {
+    composer.addEventListener("click", function (e) {
+      var b = e.target.closest("button[value=preview]");
+      if (!b) return;
+      e.preventDefault();
+      var data = new URLSearchParams(new FormData(composer));
+      fetch("/preview", { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var p = composer.querySelector(".preview");
+          p.innerHTML = html;
+          p.hidden = false;
+        })
+        .catch(function () { composer.submit(); });
+    });
+  }
+
+  if (!window.EventSource) return;
+  var updates = root.querySelector("ol.updates");
+  var comments = root.querySelector("ol.comments");
+  var state = root.querySelector(".live-state");
+  var newButton = root.querySelector(".new-items");
+  var tplUpdate = document.getElementById("tpl-update");
+  var tplComment = document.getElementById("tpl-comment");
+  var newestFirst = root.dataset.order !== "oldest";
+  var held = [], unseen = 0, title = document.title;
+  var plural = new Intl.PluralRules(lang);
+
+  function setState(s) {
+    state.dataset.state = s;
+    state.textContent = state.dataset[s === "live" ? "live" : "reconnecting"];
+  }
+  function countText(n) {
+    var k = plural.select(n), text = k === "one" ? state.dataset.newOne : k === "few" ? state.dataset.newFew : state.dataset.newMany;
+    return text.replace(/\d+/, String(n));
+  }
+  function showUnseen() {
+    document.title = unseen > 0 ? "(" + unseen + ") " + title : title;
+    newButton.hidden = held.length === 0;
+    if (held.length) newButton.textContent = countText(held.length);
+  }
+  function link(a, href, show) {
+    if (!a) return;
+    a.hidden = !show;
+    a.setAttribute("href", href);
+  }
+  function updateElement(u) {
+    var li = tplUpdate.content.firstElementChild.cloneNode(true);
+    var base = "/t/" + slug + "/updates/" + u.id;
+    li.id = "u-" + u.id;
+    li.lang = u.language;
+    li.classList.toggle("struck", !!u.struck);
+    li.querySelector("a.when").setAttribute("href", "#u-" + u.id);
+    var t = li.querySelector("time");
+    t.setAttribute("datetime", u.created_at);
+    showTime(t);
+    li.querySelector(".author").textContent = u.author.name;
+    link(li.querySelector("a.edited"), base + "/revisions", u.revision > 1);
+    li.querySelector(".strike-note").hidden = !u.struck;
+    if (u.struck) {
+      li.querySelector(".reason").textContent = u.struck.reason;
+      link(li.querySelector("a.correction"), "#u-" + u.struck.corrected_by, !!u.struck.corrected_by);
+    }
+    li.querySelector(".body").innerHTML = u.body_html;
+    link(li.querySelector("a.edit"), base + "/edit", true);
+    var strike = li.querySelector("a.strike");
+    if (strike) {
+      strike.setAttribute("href", base + "/strike");
+      if (u.struck) strike.parentNode.removeChild(strike.previousSibling), strike.remove();
+    }
+    return li;
+  }
+  function readingBelow() {
+    return newestFirst && updates.getBoundingClientRect().top < 0;
+  }
+  function onUpdate(u, posted) {
+    var el = updateElement(u), old = document.getElementById("u-" + u.id);
+    if (old) { old.replaceWith(el); return; }
+    if (!posted) return;
+    var empty = root.querySelector(".empty-updates");
+    if (empty) empty.remove();
+    el.classList.add("fresh");
+    if (document.hidden) unseen++;
+    if (readingBelow()) { held.unshift(el); unseen = Math.max(unseen, held.length); }
+    else if (newestFirst) updates.insertBefore(el, updates.firstChild);
+    else updates.appendChild(el);
+    showUnseen();
+  }
+  newButton.addEventListener("click", function () {
+    held.slice().reverse().forEach(function (el) { updates.insertBefore(el, updates.firstChild); });
+    held = []; unseen = 0;
+    showUnseen();
+    updates.scrollIntoView({ block: "start" });
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && !held.length) { unseen = 0; showUnseen(); }
+  });
+
+  function commentElement(c) {
+    var li = tplComment.content.firstElementChild.cloneNode(true);
+    li.id = "c-" + c.id;
+    li.querySelector(".author").textContent = c.author.name;
+    if (c.author.guest) {
+      var badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = root.dataset.guest;
+      li.querySelector(".author").after(" ", badge);
+    }
+    var t = li.querySelector("time");
+    t.setAttribute("datetime", c.created_at);
+    showTime(t);
+    li.querySelector(".body").innerHTML = c.body_html;
+    var base = "/t/" + slug + "/comments/" + c.id;
+    link(li.querySelector("a.reply"), "?reply_to=" + c.id + "#reply", true);
+    link(li.querySelector("a.flag"), base + "/flag", true);
+    var mod = li.querySelector("form.mod");
+    if (mod) mod.setAttribute("action", base + "/moderate");
+    return li;
+  }
+  function onComment(c) {
+    var el = commentElement(c), old = document.getElementById("c-" + c.id);
+    if (old) {
+      var replies = old.querySelector("ol.replies");
+      if (replies) el.appendChild(replies);
+      old.replaceWith(el);
+      return;
+    }
+    var empty = root.querySelector(".empty-comments");
+    if (empty) empty.remove();
+    var list = comments, parent = c.parent_id && document.getElementById("c-" + c.parent_id);
+    if (parent) {
+      list = parent.querySelector(":scope > ol.replies");
+      if (!list) { list = document.createElement("ol"); list.className = "replies"; parent.appendChild(list); }
+    }
+    el.classList.add("fresh");
+    list.appendChild(el);
+  }
+  function onRemoved(data) {
+    var li = document.getElementById("c-" + data.id);
+    if (!li) return;
+    var article = li.querySelector("article");
+    article.className = "comment removed";
+    article.innerHTML = "";
+    var p = document.createElement("p");
+    p.textContent = root.dataset.removed;
+    article.appendChild(p);
+  }
+
+  var source = new EventSource("/api/v1/threads/" + root.dataset.thread + "/events?after=" + root.dataset.seq);
+  source.onopen = function () { setState("live"); };
+  source.onerror = function () { setState("reconnecting"); };
+  function on(kind, f) {
+    source.addEventListener(kind, function (e) { f(JSON.parse(e.data)); });
+  }
+  on("update.posted", function (d) { onUpdate(d.item, true); });
+  on("update.edited", function (d) { onUpdate(d.item, false); });
+  on("update.struck", function (d) { onUpdate(d.item, false); });
+  on("comment.approved", function (d) { onComment(d.item); });
+  on("comment.edited", function (d) { onComment(d.item); });
+  on("comment.removed", function (d) { onRemoved(d.item); });
+  on("thread.changed", function (d) {
+    var h = root.querySelector("h1");
+    h.textContent = d.item.title;
+    title = d.item.title + " · " + title.split(" · ").pop();
+    showUnseen();
+  });
+})();

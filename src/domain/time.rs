@@ -16,6 +16,11 @@ pub fn to_db(t: &Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
+/// The form of `<time datetime>` and feeds: whole seconds, UTC.
+pub fn iso(t: &Timestamp) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
 pub fn from_db(s: &str) -> Result<Timestamp, chrono::ParseError> {
     DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
 }

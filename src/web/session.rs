@@ -143,10 +143,16 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
     req.extensions_mut().insert(ctx);
     let mut response = next.run(req).await;
     let secure = state.config.secure_cookies();
-    if new_csrf {
+    // A response that shared caches may keep must not carry anyone's token.
+    let shared = response
+        .headers()
+        .get(axum::http::header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("public"));
+    if new_csrf && !shared {
         set_cookie(&mut response, build_cookie(CSRF_COOKIE, csrf, secure, 365));
     }
-    if let Some(lang) = chosen {
+    if let Some(lang) = chosen.filter(|_| !shared) {
         set_cookie(
             &mut response,
             build_cookie(LANG_COOKIE, lang.code().to_owned(), secure, 365),

@@ -48,6 +48,9 @@ pub async fn create_comment(
     let draft = input.validate()?;
     let thread = state.store.thread(&id).await?;
     state.limits.check_write(&actor, addr)?;
+    state
+        .limits
+        .check_slow_mode(&thread.id, thread.slow_mode_seconds, &actor, addr)?;
     let change = state
         .store
         .create_comment(&actor, &thread.id, draft)

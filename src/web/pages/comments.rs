@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::thread::{CommentForm, Composer, ThreadQuery, build};
-use super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
+use super::{CsrfForm, OrPage, PageError, PageResult, Refused, allow, describe, render};
 use crate::app::AppState;
 use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, NewComment, NewFlag};
 use crate::domain::permissions::Action;
@@ -21,11 +21,8 @@ use crate::web::session::PageCtx;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/t/{slug}/comments", post(create_comment))
-        .route(
-            "/t/{slug}/comments/{id}/flag",
-            get(flag_form).post(flag_comment),
-        )
-        .route("/t/{slug}/comments/{id}/moderate", post(moderate_comment))
+        .route("/c/{id}/flag", get(flag_form).post(flag_comment))
+        .route("/c/{id}/moderate", post(moderate_comment))
 }
 
 #[derive(Deserialize)]
@@ -113,18 +110,13 @@ struct FlagPage<'a> {
     error: Option<String>,
 }
 
-async fn flag_page(
-    state: &AppState,
-    ctx: &PageCtx,
-    slug: &str,
-    id: &str,
-    error: Option<String>,
-) -> PageResult {
-    let thread = state.store.thread(slug).await.or_page(ctx)?;
+/// The flag form of a visible comment (comment ids are unique across threads).
+async fn flag_page(state: &AppState, ctx: &PageCtx, id: &str, error: Option<String>) -> PageResult {
     let comment = state.store.comment(id).await.or_page(ctx)?;
-    if comment.thread_id != thread.id || comment.status != CommentStatus::Approved {
+    if comment.status != CommentStatus::Approved {
         return Err(PageError::new(ctx, AppError::NotFound("comment")).into());
     }
+    let thread = state.store.thread(&comment.thread_id).await.or_page(ctx)?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -144,9 +136,9 @@ async fn flag_page(
 async fn flag_form(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((slug, id)): Path<(String, String)>,
+    Path(id): Path<String>,
 ) -> PageResult {
-    flag_page(&state, &ctx, &slug, &id, None).await
+    flag_page(&state, &ctx, &id, None).await
 }
 
 #[derive(Deserialize)]
@@ -159,7 +151,7 @@ async fn flag_comment(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
-    Path((slug, id)): Path<(String, String)>,
+    Path(id): Path<String>,
     CsrfForm(f): CsrfForm<FlagFields>,
 ) -> PageResult {
     let actor = ctx.actor();
@@ -170,12 +162,29 @@ async fn flag_comment(
     }
     .await;
     match flagged {
-        Ok(_) => Ok(Redirect::to(&format!("/t/{slug}?done=flagged#c-{id}")).into_response()),
+        Ok(flag) => {
+            let thread_slug = thread_slug_of(&state, &ctx, &flag.comment_id).await?;
+            Ok(Redirect::to(&format!("/t/{thread_slug}?done=flagged#c-{id}")).into_response())
+        }
         Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
-            flag_page(&state, &ctx, &slug, &id, Some(describe(&ctx, &e))).await
+            flag_page(&state, &ctx, &id, Some(describe(&ctx, &e))).await
         }
         Err(e) => Err(PageError::new(&ctx, e).into()),
     }
+}
+
+async fn thread_slug_of(
+    state: &AppState,
+    ctx: &PageCtx,
+    comment_id: &str,
+) -> Result<String, Refused> {
+    let comment = state.store.comment(comment_id).await.or_page(ctx)?;
+    Ok(state
+        .store
+        .thread(&comment.thread_id)
+        .await
+        .or_page(ctx)?
+        .slug)
 }
 
 #[derive(Deserialize)]
@@ -186,7 +195,7 @@ pub struct ModerateFields {
 async fn moderate_comment(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path((slug, id)): Path<(String, String)>,
+    Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ModerateFields>,
 ) -> PageResult {
     allow(&ctx, Action::ModerateComment)?;
@@ -196,21 +205,20 @@ async fn moderate_comment(
         "spam" => ModerationAction::Spam,
         "delete" => ModerationAction::Delete,
         _ => {
-            return Err(PageError::new(
-                &ctx,
-                AppError::BadRequest {
-                    code: "bad_form",
-                    message: String::new(),
-                },
-            )
-            .into());
+            let bad = AppError::BadRequest {
+                code: "bad_form",
+                message: String::new(),
+            };
+            return Err(PageError::new(&ctx, bad).into());
         }
     };
+    let moderation = Moderation { action, note: None };
     let change = state
         .store
-        .moderate_comment(&ctx.actor(), &id, Moderation { action, note: None })
+        .moderate_comment(&ctx.actor(), &id, moderation)
         .await
         .or_page(&ctx)?;
     state.publish(&change.events);
+    let slug = thread_slug_of(&state, &ctx, &id).await?;
     Ok(Redirect::to(&format!("/t/{slug}?done=moderated#comments")).into_response())
 }

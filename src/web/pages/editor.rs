@@ -508,7 +508,7 @@ async fn revisions(
             (
                 r.revision,
                 ctx.i18n.datetime(&r.created_at),
-                r.created_at.to_rfc3339(),
+                crate::domain::time::iso(&r.created_at),
                 r.author.name.clone(),
                 r.body_html.clone(),
                 r.language.to_string(),

@@ -1,9 +1,411 @@
-//! Moderation pages.
+//! The moderation queue page: pending and flagged comments, decided one by one or in bulk, with
+//! each moderator's items claimed for a while so two moderators do not review the same comment.
 
+use std::collections::{BTreeSet, HashMap};
+
+use askama::Template;
 use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde::Deserialize;
 
+use super::login::{forbidden, require_login, urlencode};
+use super::{CsrfForm, OrPage, PageError, render};
 use crate::app::AppState;
+use crate::domain::ValidationError;
+use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, QueueItem};
+use crate::domain::permissions::Action;
+use crate::domain::time;
+use crate::domain::user::User;
+use crate::store::{PageRequest, StoreError};
+use crate::web::session::PageCtx;
+
+/// Items on one page of the queue.
+const SHOWN: u32 = 50;
+/// How long opening the queue keeps its items for the moderator who opened it.
+const CLAIM_MINUTES: i64 = 5;
+/// More than a page holds, fewer than a hand-made body could carry.
+const MAX_BULK: usize = 200;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/moderation", get(queue))
+        .route("/moderation/bulk", post(moderate_selected))
+        .route("/moderation/{id}", post(moderate_one))
+}
+
+/// One queue item as the page shows it.
+struct Entry {
+    id: String,
+    thread_title: String,
+    thread_slug: String,
+    /// The thread's language, for its title; absent if the thread could not be read.
+    thread_lang: Option<String>,
+    author: String,
+    guest: bool,
+    created_at: DateTime<Utc>,
+    /// `created_at` as HTML's `datetime` attribute takes it.
+    created_iso: String,
+    body_html: String,
+    pending: bool,
+    flags: Vec<FlagView>,
+    flag_count: i64,
+    /// The display name of another moderator reviewing it now.
+    taken_by: Option<String>,
+}
+
+/// A reader's flag: what they said and when.
+struct FlagView {
+    reason: String,
+    created_at: DateTime<Utc>,
+    created_iso: String,
+}
+
+/// HTML's `datetime` attribute allows at most three digits of fractions: whole seconds suffice.
+fn html_datetime(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[derive(Template)]
+#[template(path = "moderation/queue.html")]
+struct QueuePage<'a> {
+    ctx: &'a PageCtx,
+    entries: Vec<Entry>,
+    after: Option<String>,
+    next: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+/// Fields of the query string; parsed leniently so odd links never fail the page.
+fn query_params(raw: Option<&str>) -> Vec<(String, String)> {
+    raw.and_then(|q| serde_urlencoded::from_str(q).ok())
+        .unwrap_or_default()
+}
+
+/// The account allowed to do `action` here; a guest is sent to log in, other roles get a 403.
+fn moderator(ctx: &PageCtx, action: Action) -> Result<User, Box<Response>> {
+    // After logging in, the queue itself: its POST addresses cannot be opened as pages.
+    let back = PageCtx {
+        path: "/moderation".to_owned(),
+        ..ctx.clone()
+    };
+    let user = require_login(&back).map_err(|to_login| Box::new(to_login.into_response()))?;
+    if !ctx.can(action) {
+        return Err(Box::new(forbidden(ctx)));
+    }
+    Ok(user.clone())
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.is_empty())
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, PageError> {
+    let user = match moderator(&ctx, Action::ViewModerationQueue) {
+        Ok(user) => user,
+        Err(refusal) => return Ok(*refusal),
+    };
+    let params = query_params(raw.as_deref());
+    let after = field(&params, "after").map(str::to_owned);
+    let notice = field(&params, "done").and_then(|done| {
+        let count = field(&params, "n").and_then(|n| n.parse::<i64>().ok());
+        parse_action(done).map(|action| done_message(&ctx, action, count))
+    });
+    let view = QueueView {
+        after,
+        notice,
+        error: None,
+    };
+    show_queue(&state, &ctx, &user, view, StatusCode::OK).await
+}
+
+/// What a rendering of the queue carries besides the items.
+struct QueueView {
+    after: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+/// Renders one page of the queue, claiming for `user` what no other moderator holds.
+async fn show_queue(
+    state: &AppState,
+    ctx: &PageCtx,
+    user: &User,
+    view: QueueView,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let page = state
+        .store
+        .moderation_queue(PageRequest {
+            after: view.after.clone(),
+            limit: SHOWN,
+        })
+        .await
+        .or_page(ctx)?;
+    let ids: Vec<String> = page.items.iter().map(|i| i.comment.id.clone()).collect();
+    let now = time::now();
+    if !ids.is_empty() && ctx.can_moderate() {
+        state
+            .store
+            .claim_comments(&user.id, &ids, now + Duration::minutes(CLAIM_MINUTES))
+            .await
+            .or_page(ctx)?;
+    }
+    let claims = state.store.comment_claims(&ids, now).await.or_page(ctx)?;
+    let mut languages: HashMap<String, Option<String>> = HashMap::new();
+    for item in &page.items {
+        let thread_id = &item.comment.thread_id;
+        if !languages.contains_key(thread_id) {
+            let lang = state
+                .store
+                .thread(thread_id)
+                .await
+                .ok()
+                .map(|t| t.language.to_string());
+            languages.insert(thread_id.clone(), lang);
+        }
+    }
+    let entries = page
+        .items
+        .into_iter()
+        .map(|item| {
+            let taken_by = claims
+                .iter()
+                .find(|(comment, holder, _)| *comment == item.comment.id && *holder != user.id)
+                .map(|(_, _, name)| name.clone());
+            let thread_lang = languages.get(&item.comment.thread_id).cloned().flatten();
+            entry(item, thread_lang, taken_by)
+        })
+        .collect();
+    // A page re-rendered after a refused POST links its language switcher to the queue itself.
+    let ctx = PageCtx {
+        path: "/moderation".to_owned(),
+        ..ctx.clone()
+    };
+    let page = QueuePage {
+        ctx: &ctx,
+        entries,
+        after: view.after,
+        next: page.next,
+        notice: view.notice,
+        error: view.error,
+    };
+    Ok((status, render(&ctx, &page)).into_response())
+}
+
+fn entry(item: QueueItem, thread_lang: Option<String>, taken_by: Option<String>) -> Entry {
+    let QueueItem {
+        comment,
+        thread_title,
+        thread_slug,
+        flags,
+    } = item;
+    Entry {
+        id: comment.id,
+        thread_title,
+        thread_slug,
+        thread_lang,
+        author: comment.author.name,
+        guest: comment.author.guest,
+        created_iso: html_datetime(&comment.created_at),
+        created_at: comment.created_at,
+        body_html: comment.body_html,
+        pending: comment.status == CommentStatus::Pending,
+        flag_count: i64::try_from(flags.len()).unwrap_or(i64::MAX),
+        flags: flags
+            .into_iter()
+            .map(|f| FlagView {
+                created_iso: html_datetime(&f.created_at),
+                created_at: f.created_at,
+                reason: f.reason,
+            })
+            .collect(),
+        taken_by,
+    }
+}
+
+fn parse_action(s: &str) -> Option<ModerationAction> {
+    match s {
+        "approve" => Some(ModerationAction::Approve),
+        "reject" => Some(ModerationAction::Reject),
+        "spam" => Some(ModerationAction::Spam),
+        "delete" => Some(ModerationAction::Delete),
+        _ => None,
+    }
+}
+
+fn action_code(action: ModerationAction) -> &'static str {
+    match action {
+        ModerationAction::Approve => "approve",
+        ModerationAction::Reject => "reject",
+        ModerationAction::Spam => "spam",
+        ModerationAction::Delete => "delete",
+    }
+}
+
+/// The notice after a decision: one comment, or `count` of them at once.
+fn done_message(ctx: &PageCtx, action: ModerationAction, count: Option<i64>) -> String {
+    use ModerationAction::*;
+    let i18n = &ctx.i18n;
+    match (action, count) {
+        (Approve, None) => ctx.t("moderation-done-approve"),
+        (Reject, None) => ctx.t("moderation-done-reject"),
+        (Spam, None) => ctx.t("moderation-done-spam"),
+        (Delete, None) => ctx.t("moderation-done-delete"),
+        (Approve, Some(n)) => i18n.tn("moderation-bulk-done-approve", "count", n),
+        (Reject, Some(n)) => i18n.tn("moderation-bulk-done-reject", "count", n),
+        (Spam, Some(n)) => i18n.tn("moderation-bulk-done-spam", "count", n),
+        (Delete, Some(n)) => i18n.tn("moderation-bulk-done-delete", "count", n),
+    }
+}
+
+/// Back to the queue page the moderator was on, saying what was done.
+fn done_redirect(action: ModerationAction, count: Option<usize>, after: Option<&str>) -> Response {
+    let mut url = format!("/moderation?done={}", action_code(action));
+    if let Some(n) = count {
+        url.push_str(&format!("&n={n}"));
+    }
+    if let Some(a) = after {
+        url.push_str(&format!("&after={}", urlencode(a)));
+    }
+    Redirect::to(&url).into_response()
+}
+
+fn invalid_message(ctx: &PageCtx, v: &ValidationError) -> String {
+    ctx.i18n.ts(
+        "error-invalid-field",
+        "field",
+        &ctx.t(&format!("field-{}", v.field)),
+    )
+}
+
+/// A moderation from the form's fields; an empty note is no note.
+fn moderation(
+    ctx: &PageCtx,
+    action: Option<&str>,
+    note: Option<&str>,
+) -> Result<Moderation, String> {
+    let action = action
+        .and_then(parse_action)
+        .ok_or_else(|| ctx.t("moderation-error-action"))?;
+    let note = note.filter(|n| !n.trim().is_empty()).map(str::to_owned);
+    Moderation { action, note }
+        .validate()
+        .map_err(|v| invalid_message(ctx, &v))
+}
+
+#[derive(Deserialize)]
+pub struct OneForm {
+    action: Option<String>,
+    note: Option<String>,
+    after: Option<String>,
+}
+
+pub async fn moderate_one(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OneForm>,
+) -> Result<Response, PageError> {
+    let user = match moderator(&ctx, Action::ModerateComment) {
+        Ok(user) => user,
+        Err(refusal) => return Ok(*refusal),
+    };
+    let after = form.after.filter(|a| !a.is_empty());
+    let moderation = match moderation(&ctx, form.action.as_deref(), form.note.as_deref()) {
+        Ok(m) => m,
+        Err(message) => return refuse(&state, &ctx, &user, after, message).await,
+    };
+    let action = moderation.action;
+    let change = state
+        .store
+        .moderate_comment(&ctx.actor(), &id, moderation)
+        .await
+        .or_page(&ctx)?;
+    state.publish(&change.events);
+    Ok(done_redirect(action, None, after.as_deref()))
+}
+
+/// The queue again, with what was wrong; nothing was changed.
+async fn refuse(
+    state: &AppState,
+    ctx: &PageCtx,
+    user: &User,
+    after: Option<String>,
+    message: String,
+) -> Result<Response, PageError> {
+    let view = QueueView {
+        after,
+        notice: None,
+        error: Some(message),
+    };
+    show_queue(state, ctx, user, view, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The bulk form repeats `ids`, which a struct cannot collect: its fields arrive as pairs.
+pub async fn moderate_selected(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let user = match moderator(&ctx, Action::ModerateComment) {
+        Ok(user) => user,
+        Err(refusal) => return Ok(*refusal),
+    };
+    let after = field(&fields, "after").map(str::to_owned);
+    let moderation = match moderation(&ctx, field(&fields, "action"), field(&fields, "note")) {
+        Ok(m) => m,
+        Err(message) => return refuse(&state, &ctx, &user, after, message).await,
+    };
+    let mut seen = BTreeSet::new();
+    let ids: Vec<&str> = fields
+        .iter()
+        .filter(|(k, v)| k == "ids" && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+        .filter(|v| seen.insert(*v))
+        .collect();
+    if ids.is_empty() {
+        let message = ctx.t("moderation-error-no-selection");
+        return refuse(&state, &ctx, &user, after, message).await;
+    }
+    if ids.len() > MAX_BULK {
+        let limit = i64::try_from(MAX_BULK).unwrap_or(i64::MAX);
+        let message = ctx.i18n.tn("moderation-error-too-many", "count", limit);
+        return refuse(&state, &ctx, &user, after, message).await;
+    }
+    // Every selected comment must exist before any is changed: a stale page changes nothing
+    // rather than half of what was selected.
+    for id in &ids {
+        match state.store.comment(id).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound(_)) => {
+                let message = ctx.t("moderation-error-gone");
+                return refuse(&state, &ctx, &user, after, message).await;
+            }
+            Err(e) => return Err(PageError::new(&ctx, e.into())),
+        }
+    }
+    let actor = ctx.actor();
+    let action = moderation.action;
+    for id in &ids {
+        let change = state
+            .store
+            .moderate_comment(&actor, id, moderation.clone())
+            .await
+            .or_page(&ctx)?;
+        state.publish(&change.events);
+    }
+    Ok(done_redirect(action, Some(ids.len()), after.as_deref()))
 }

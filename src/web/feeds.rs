@@ -1,9 +1,0 @@
-//! Atom and JSON feeds.
-
-use axum::Router;
-
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-}
