@@ -65,6 +65,17 @@ pub struct ServeArgs {
     /// Comments and flags a contributor or translator may post per minute.
     #[arg(long, env = "CRONACA_MEMBER_WRITES_PER_MINUTE", default_value_t = 30)]
     pub member_writes_per_minute: u32,
+    /// The address readers use (e.g. https://live.example.org): absolute links in feeds, and
+    /// Secure cookies when it is HTTPS.
+    #[arg(long, env = "CRONACA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// The interface language when nothing else decides: en, it or ru.
+    #[arg(long, env = "CRONACA_DEFAULT_LANGUAGE", default_value = "en", value_parser = parse_lang)]
+    pub default_language: crate::i18n::Lang,
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_tag(s).ok_or_else(|| format!("{s:?} is not one of en, it, ru"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +142,8 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         body_limit: args.body_limit,
         guest_writes_per_minute: args.guest_writes_per_minute,
         member_writes_per_minute: args.member_writes_per_minute,
+        public_url: args.public_url.map(|u| u.trim_end_matches('/').to_owned()),
+        default_language: args.default_language,
         ..Config::default()
     };
     let listener = tokio::net::TcpListener::bind(args.bind)
