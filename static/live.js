@@ -148,7 +148,8 @@
     t.setAttribute("datetime", c.created_at);
     showTime(t);
     li.querySelector(".body").innerHTML = c.body_html;
-    var base = "/t/" + slug + "/comments/" + c.id;
+    // Same addresses as templates/thread/comment.html: /c/{id}/flag and /c/{id}/moderate.
+    var base = "/c/" + c.id;
     link(li.querySelector("a.reply"), "?reply_to=" + c.id + "#reply", true);
     link(li.querySelector("a.flag"), base + "/flag", true);
     var mod = li.querySelector("form.mod");
@@ -184,11 +185,23 @@
     article.appendChild(p);
   }
 
-  var source = new EventSource("/api/v1/threads/" + root.dataset.thread + "/events?after=" + root.dataset.seq);
-  source.onopen = function () { setState("live"); };
-  source.onerror = function () { setState("reconnecting"); };
+  // The browser reconnects by itself after a dropped stream; after a refused one (a proxy's 502
+  // during a restart) it gives up, so the page opens a new stream from the last event seen.
+  var source, last = root.dataset.seq, wait = 2000, handlers = [];
+  function connect() {
+    source = new EventSource("/api/v1/threads/" + root.dataset.thread + "/events?after=" + last);
+    source.onopen = function () { wait = 2000; setState("live"); };
+    source.onerror = function () {
+      setState("reconnecting");
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(connect, wait);
+        wait = Math.min(wait * 2, 60000);
+      }
+    };
+    handlers.forEach(function (h) { source.addEventListener(h[0], h[1]); });
+  }
   function on(kind, f) {
-    source.addEventListener(kind, function (e) { f(JSON.parse(e.data)); });
+    handlers.push([kind, function (e) { last = e.lastEventId || last; f(JSON.parse(e.data)); }]);
   }
   on("update.posted", function (d) { onUpdate(d.item, true); });
   on("update.edited", function (d) { onUpdate(d.item, false); });
@@ -202,4 +215,5 @@
     title = d.item.title + " · " + title.split(" · ").pop();
     showUnseen();
   });
+  connect();
 })();

@@ -1,0 +1,530 @@
+// Browser suite for cronaca: `npm test` (expects `target/debug/cronaca`, built beforehand).
+// Uses playwright-core with the system Chromium, axe-core and the Nu HTML checker (vnu-jar).
+import { spawn, spawnSync, execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, mkdirSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "target/debug/cronaca");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const AXE = require.resolve("axe-core/axe.min.js");
+const VNU = join(dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+const SCREENSHOTS = process.env.SCREENSHOTS === "1";
+const TEST_TIMEOUT = 60_000;
+const PASSWORDS = { desk: "desk-password-123", mod: "mod-password-4567" };
+
+const log = (...a) => console.log(...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function assert(cond, msg) { if (!cond) throw new Error("assertion failed: " + msg); }
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+
+function cli(dataDir, args, input) {
+  const r = spawnSync(BIN, ["--data-dir", dataDir, ...args], { input, encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`cronaca ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+async function waitHealthy(base, server, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error("server exited with " + server.exitCode);
+    try {
+      const r = await fetch(base + "/healthz", { signal: AbortSignal.timeout(1000) });
+      if (r.ok) return;
+    } catch { /* not yet */ }
+    await sleep(100);
+  }
+  throw new Error("server did not become healthy within " + ms + " ms");
+}
+
+function withTimeout(p, ms, what) {
+  let t;
+  return Promise.race([p, new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms); })])
+    .finally(() => clearTimeout(t));
+}
+
+// ---------------------------------------------------------------- setup
+if (!existsSync(BIN)) { console.error(`missing ${BIN}: run \`cargo build\` first`); process.exit(2); }
+if (!existsSync(CHROMIUM)) { console.error(`missing ${CHROMIUM}: apt-get install -y chromium`); process.exit(2); }
+
+const dataDir = mkdtempSync(join(tmpdir(), "cronaca-browser-"));
+const htmlDir = mkdtempSync(join(tmpdir(), "cronaca-html-"));
+cli(dataDir, ["user", "add", "desk", "--role", "editor", "--password-stdin"], PASSWORDS.desk + "\n");
+cli(dataDir, ["user", "add", "mod", "--role", "moderator", "--password-stdin"], PASSWORDS.mod + "\n");
+const TOKEN = cli(dataDir, ["token", "create", "desk"]);
+const PORT = await freePort();
+const BASE = `http://127.0.0.1:${PORT}`;
+const serverLog = [];
+const server = spawn(BIN, ["--data-dir", dataDir, "serve", "--bind", `127.0.0.1:${PORT}`], {
+  stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" },
+});
+server.stdout.on("data", (d) => serverLog.push(String(d)));
+server.stderr.on("data", (d) => serverLog.push(String(d)));
+
+let browser;
+async function cleanup() {
+  try { if (browser) await withTimeout(browser.close(), 10_000, "browser.close"); } catch { /* ignore */ }
+  if (server.exitCode === null) server.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(htmlDir, { recursive: true, force: true });
+}
+
+try {
+  await waitHealthy(BASE, server);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    timeout: 30_000,
+  });
+} catch (e) {
+  console.error("setup failed:", e);
+  console.error(serverLog.join(""));
+  await cleanup();
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- helpers
+async function newContext(opts = {}) {
+  const ctx = await browser.newContext({ baseURL: BASE, locale: "en-GB", ...opts });
+  ctx.setDefaultTimeout(10_000);
+  ctx.setDefaultNavigationTimeout(15_000);
+  return ctx;
+}
+
+// Session state per account after its first page login (the server rate-limits logins).
+const sessions = {};
+
+async function login(ctx, name) {
+  const page = await ctx.newPage();
+  await page.goto("/login");
+  await page.fill("#login-name", name);
+  await page.fill("#login-password", PASSWORDS[name]);
+  const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+    page.click('form[action="/login"] button')]);
+  if (resp.status() !== 303 && resp.status() !== 302) {
+    await page.waitForLoadState("load");
+    const err = await page.locator("p.notice.error").textContent().catch(() => "");
+    throw new Error(`login as ${name} failed: HTTP ${resp.status()} ${err}`);
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  sessions[name] = await ctx.storageState();
+  return page;
+}
+
+async function api(method, path, body) {
+  const r = await fetch(BASE + "/api/v1" + path, {
+    method,
+    headers: { authorization: "Bearer " + TOKEN, "content-type": "application/json", accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+let seq = 0;
+const uniq = (p) => `${p} ${Date.now().toString(36)}${(++seq).toString(36)}`;
+
+/** Creates a thread through the editor page; returns its path `/t/slug`. */
+async function createThreadInPage(page, { title, lead = "Lead paragraph.", policy = "postmoderated", guests = true }) {
+  await page.goto("/new");
+  assert(await page.inputValue("#f-language") !== "", "language field has a default");
+  await page.fill("#f-title", title);
+  await page.fill("#f-lead", lead);
+  await page.selectOption("#f-policy", policy);
+  await page.setChecked("#f-guests", guests);
+  await Promise.all([page.waitForURL(/\/t\/[^/]+$/), page.click('form[action="/new"] button.primary')]);
+  return new URL(page.url()).pathname;
+}
+
+async function waitLive(page) {
+  await page.waitForSelector('.live-state[data-state="live"]', { timeout: 10_000 });
+}
+
+async function guestComment(page, threadPath, name, body) {
+  await page.goto(threadPath);
+  await page.fill("#comment-name", name);
+  await page.fill("#comment-body", body);
+  await Promise.all([page.waitForLoadState("load"), page.waitForURL(/.*/), page.click("#reply button.primary")]);
+  await page.waitForSelector("p.notice.ok", { timeout: 10_000 });
+  return page.textContent("p.notice.ok");
+}
+
+// Shared state between scenarios (filled as they run; later ones fall back to creating their own).
+const shared = { threadPath: null, premodPath: null, requests: [] };
+
+// ---------------------------------------------------------------- scenarios
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test("a. editor posts an update, reader sees it live without reload (+h. no other hosts)", async () => {
+  const editorCtx = await newContext();
+  const readerCtx = await newContext();
+  for (const c of [editorCtx, readerCtx]) c.on("request", (r) => shared.requests.push(r.url()));
+  try {
+    const editor = await login(editorCtx, "desk");
+    const path = await createThreadInPage(editor, { title: uniq("Election night"), policy: "postmoderated", guests: true });
+    shared.threadPath = path;
+    assert(await editor.locator("h1").first().textContent() !== "", "thread heading");
+    const reader = await readerCtx.newPage();
+    await reader.goto(path);
+    await waitLive(reader);
+    await reader.evaluate(() => {
+      window.__noReload = "marker";
+      window.scrollTo(0, 0);
+      window.__seenAt = null;
+    });
+    const text = uniq("Polls have closed in the north");
+    await reader.evaluate((t) => {
+      const ol = document.querySelector("ol.updates");
+      new MutationObserver((_, obs) => {
+        if (ol.textContent.includes(t)) { window.__seenAt = Date.now(); obs.disconnect(); }
+      }).observe(ol, { childList: true, subtree: true, characterData: true });
+    }, text);
+    await editor.fill("#update-body", text);
+    const t0 = Date.now();
+    await Promise.all([editor.waitForURL(/\/t\//), editor.click('#composer button[name="intent"][value="post"]')]);
+    await reader.waitForFunction(() => window.__seenAt !== null, null, { timeout: 5_000, polling: 50 });
+    const seenAt = await reader.evaluate(() => window.__seenAt);
+    const delay = seenAt - t0;
+    log(`    live-update delay: ${delay} ms (goal ≤ 1000 ms)`);
+    assert(delay <= 5000, `delay ${delay} ms ≤ 5000 ms`);
+    assert(await reader.evaluate(() => window.__noReload) === "marker", "reader page was not reloaded");
+    assert(await reader.locator("ol.updates li.update", { hasText: text }).count() === 1, "update shown exactly once");
+    // The editor sees it too after the redirect.
+    await editor.locator("ol.updates li.update", { hasText: text }).first().waitFor({ timeout: 5_000 });
+  } finally {
+    await editorCtx.close();
+    await readerCtx.close();
+  }
+  // h. every request went to the server under test
+  const foreign = shared.requests.filter((u) => {
+    try { const x = new URL(u); return !(x.protocol === "data:" || x.host === `127.0.0.1:${PORT}`); }
+    catch { return true; }
+  });
+  log(`    ${shared.requests.length} requests recorded; foreign: ${foreign.length}`);
+  for (const u of foreign) log("      foreign request: " + u);
+  assert(foreign.length === 0, "no requests to other hosts");
+});
+
+test("b. guest comment on a premoderated thread appears live once approved", async () => {
+  const editorCtx = await contextFor("desk");
+  const guestCtx = await newContext();
+  const readerCtx = await newContext();
+  const modCtx = await newContext();
+  try {
+    const editor = await editorCtx.newPage();
+    const path = await createThreadInPage(editor, { title: uniq("Storm watch"), policy: "premoderated", guests: true });
+    shared.premodPath = path;
+    const reader = await readerCtx.newPage();
+    await reader.goto(path);
+    await waitLive(reader);
+    await reader.evaluate(() => { window.__noReload = "marker"; });
+    const guest = await guestCtx.newPage();
+    const body = uniq("Trees down on the coast road");
+    const notice = await guestComment(guest, path, "Anna", body);
+    log(`    pending notice: ${JSON.stringify(notice.trim())}`);
+    assert(/moderator/i.test(notice), "pending notice mentions moderation");
+    assert(await guest.locator("ol.comments", { hasText: body }).count() === 0, "pending comment not shown yet");
+    const mod = await login(modCtx, "mod");
+    await mod.goto("/moderation");
+    const item = mod.locator("article.queue-item", { hasText: body });
+    await item.waitFor({ timeout: 5_000 });
+    const t0 = Date.now();
+    await Promise.all([mod.waitForURL(/\/moderation/), item.locator('button[name="action"][value="approve"]').click()]);
+    await reader.locator("ol.comments li.comment", { hasText: body }).waitFor({ timeout: 5_000 });
+    log(`    approved comment appeared live after ${Date.now() - t0} ms`);
+    assert(await reader.evaluate(() => window.__noReload) === "marker", "reader page was not reloaded");
+    assert(await reader.locator("ol.comments li.comment", { hasText: body }).count() === 1, "comment shown once");
+    const li = reader.locator("ol.comments li.comment", { hasText: body });
+    const flagHref = await li.locator("a.flag").getAttribute("href");
+    assert(/^\/c\/[^/]+\/flag$/.test(flagHref), `live comment's flag link is /c/{id}/flag (got ${flagHref})`);
+    const r = await readerCtx.request.get(flagHref);
+    assert(r.status() === 200, `flag link of a live comment works (GET ${flagHref} → ${r.status()})`);
+  } finally {
+    await Promise.all([editorCtx, guestCtx, readerCtx, modCtx].map((c) => c.close()));
+  }
+});
+
+test("c. a reader whose connection drops gets every missed update exactly once", async () => {
+  const thread = await api("POST", "/threads", { title: uniq("Offline test"), lead: "", language: "en" });
+  // Chromium's offline emulation (context.setOffline) does not cut an established event stream,
+  // so the reader goes through a proxy whose connections are cut and refused while "offline".
+  const proxy = await dropProxy();
+  const ctx = await newContext({ baseURL: `http://127.0.0.1:${proxy.port}` });
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/t/" + thread.slug);
+    await waitLive(page);
+    await page.evaluate(() => {
+      window.__noReload = "marker";
+      window.__states = [];
+      const s = document.querySelector(".live-state");
+      new MutationObserver(() => window.__states.push(s.dataset.state)).observe(s, { attributes: true, attributeFilter: ["data-state"] });
+    });
+    proxy.setOnline(false);
+    await ctx.setOffline(true);
+    let sawReconnecting = true;
+    try {
+      await page.waitForSelector('.live-state[data-state="reconnecting"]', { timeout: 8_000 });
+    } catch { sawReconnecting = false; }
+    log(`    reconnecting state shown while offline: ${sawReconnecting}`);
+    const texts = [];
+    for (let i = 1; i <= 3; i++) {
+      const t = uniq(`Missed update ${i}`);
+      texts.push(t);
+      await api("POST", `/threads/${thread.id}/updates`, { body: t });
+    }
+    await sleep(500);
+    const before = await page.locator("ol.updates li.update").count();
+    await ctx.setOffline(false);
+    proxy.setOnline(true);
+    const t0 = Date.now();
+    for (const t of texts) await page.locator("ol.updates li.update", { hasText: t }).first().waitFor({ timeout: 15_000 });
+    log(`    missed updates arrived ${Date.now() - t0} ms after going back online (had ${before} while offline)`);
+    await waitLive(page);
+    await sleep(300);
+    for (const t of texts) {
+      const n = await page.locator("ol.updates li.update", { hasText: t }).count();
+      assert(n === 1, `"${t}" shown exactly once (got ${n})`);
+    }
+    assert(await page.evaluate(() => window.__noReload) === "marker", "no reload");
+    log(`    live-state transitions: ${(await page.evaluate(() => window.__states)).join(" → ")}`);
+    assert(sawReconnecting, ".live-state showed data-state=reconnecting while offline");
+  } finally {
+    await ctx.close();
+    await proxy.close();
+  }
+});
+
+test("d. the language switcher shows Italian", async () => {
+  const ctx = await newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/");
+    assert(await page.getAttribute("html", "lang") === "en", "starts in English");
+    await Promise.all([page.waitForURL(/lang=it/), page.click("nav.langs a[hreflang=it]")]);
+    await page.waitForSelector('html[lang="it"]', { timeout: 5_000 });
+    const h1 = (await page.textContent("h1")).trim();
+    assert(h1 === "Dirette", `home heading is "Dirette" (got "${h1}")`);
+    // The choice sticks on the next page without ?lang.
+    await page.goto("/");
+    const lang = await page.getAttribute("html", "lang");
+    log(`    lang after navigating without ?lang: ${lang}`);
+    assert(lang === "it", "language choice persists");
+  } finally {
+    await ctx.close();
+  }
+});
+
+test("e. without JavaScript: read, comment as a guest, post an update as an editor", async () => {
+  let path = shared.premodPath;
+  if (!path) {
+    const t = await api("POST", "/threads", { title: uniq("No-JS"), lead: "", language: "en", comment_policy: "premoderated", guests_may_comment: true });
+    path = "/t/" + t.slug;
+  }
+  const guestCtx = await newContext({ javaScriptEnabled: false });
+  const editorCtx = await newContext({ javaScriptEnabled: false });
+  try {
+    const guest = await guestCtx.newPage();
+    await guest.goto(path);
+    assert((await guest.textContent("h1")).trim().length > 0, "thread readable");
+    assert(await guest.locator("ol.updates").count() === 1, "updates list present");
+    const body = uniq("No script comment");
+    const notice = await guestComment(guest, path, "Bruno", body);
+    assert(/moderator/i.test(notice), "pending notice shown without JS");
+    const editor = await login(editorCtx, "desk");
+    await editor.goto(path);
+    const text = uniq("Update from a browser without JS");
+    await editor.fill("#update-body", text);
+    await Promise.all([editor.waitForURL(/\/t\//), editor.click('#composer button[name="intent"][value="post"]')]);
+    await editor.locator("ol.updates li.update", { hasText: text }).first().waitFor({ timeout: 5_000 });
+    // The preview button also works without JS (server-rendered preview).
+    await editor.fill("#update-body", "**bold** preview");
+    await Promise.all([editor.waitForLoadState("load"), editor.click('#composer button[name="intent"][value="preview"]')]);
+    await editor.locator("#composer .preview strong", { hasText: "bold" }).waitFor({ timeout: 5_000 });
+  } finally {
+    await guestCtx.close();
+    await editorCtx.close();
+  }
+});
+
+/** Pages checked by axe (f) and the Nu checker (g): [name, who, path]. */
+async function auditPages() {
+  if (!shared.auditThread) {
+    // A thread with updates and approved + pending comments.
+    const t = await api("POST", "/threads", {
+      title: uniq("Audit thread"), lead: "A *lead* with [a link](https://example.org/).", language: "en",
+      comment_policy: "premoderated", guests_may_comment: true,
+    });
+    await api("POST", `/threads/${t.id}/updates`, { body: "First **update**, with a list:\n\n- one\n- two" });
+    await api("POST", `/threads/${t.id}/updates`, { body: "Second update > quoted" });
+    const ctx = await newContext();
+    try {
+      const g = await ctx.newPage();
+      await guestComment(g, "/t/" + t.slug, "Carla", "Approved comment for the audit");
+      await guestComment(g, "/t/" + t.slug, "Dario", "Pending comment for the audit");
+    } finally { await ctx.close(); }
+    // Approve one of the two through the moderation page (the API token belongs to an editor).
+    const mctx = await contextFor("mod");
+    try {
+      const m = await mctx.newPage();
+      await m.goto("/moderation");
+      const it = m.locator("article.queue-item", { hasText: "Approved comment for the audit" });
+      await Promise.all([m.waitForURL(/\/moderation/), it.locator('button[name="action"][value="approve"]').click()]);
+    } finally { await mctx.close(); }
+    shared.auditThread = "/t/" + t.slug;
+  }
+  return [
+    ["home", null, "/"],
+    ["thread", null, shared.auditThread],
+    ["thread-editor", "desk", shared.auditThread],
+    ["new", "desk", "/new"],
+    ["moderation", "mod", "/moderation"],
+  ];
+}
+
+async function contextFor(who, opts = {}) {
+  if (who && sessions[who]) return newContext({ ...opts, storageState: sessions[who] });
+  const ctx = await newContext(opts);
+  if (who) await (await login(ctx, who)).close();
+  return ctx;
+}
+
+/** A TCP proxy to the server whose connections can be cut, to simulate a dropped network. */
+async function dropProxy() {
+  const socks = new Set();
+  let up = true;
+  const srv = createServer((c) => {
+    if (!up) { c.destroy(); return; }
+    const u = connect(PORT, "127.0.0.1");
+    socks.add(c); socks.add(u);
+    const done = () => { c.destroy(); u.destroy(); socks.delete(c); socks.delete(u); };
+    for (const s of [c, u]) { s.on("error", done); s.on("close", done); }
+    c.pipe(u); u.pipe(c);
+  });
+  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
+  return {
+    port: srv.address().port,
+    setOnline(v) { up = v; if (!v) for (const s of socks) s.destroy(); },
+    close() { up = false; for (const s of socks) s.destroy(); return new Promise((r) => srv.close(r)); },
+  };
+}
+
+test("f. axe-core: no serious or critical violations", async () => {
+  const pages = await auditPages();
+  const bad = [];
+  for (const [name, who, path] of pages) {
+    // bypassCSP: the site's CSP (script-src 'self') would block the injected axe script.
+    const ctx = await contextFor(who, { bypassCSP: true });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(path);
+      await page.addScriptTag({ path: AXE });
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of res.violations) {
+        log(`    [${name}] ${v.impact} ${v.id}: ${v.help}`);
+        for (const n of v.nodes.slice(0, 5)) log(`        ${n.target.join(" ")}  ${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}`);
+        if (v.impact === "serious" || v.impact === "critical") bad.push(`${name}: ${v.id}`);
+      }
+      if (!res.violations.length) log(`    [${name}] no violations`);
+      // Elements with the `hidden` attribute must not be rendered (author CSS can override it).
+      const shown = await page.evaluate(() => [...document.querySelectorAll("[hidden]")]
+        .filter((e) => !e.closest("template") && e.getClientRects().length > 0)
+        .map((e) => e.outerHTML.slice(0, 100)));
+      for (const h of shown) log(`    [${name}] rendered despite hidden: ${h}`);
+      if (shown.length) bad.push(`${name}: ${shown.length} [hidden] element(s) rendered`);
+    } finally { await ctx.close(); }
+  }
+  assert(bad.length === 0, "serious/critical axe violations: " + bad.join(", "));
+});
+
+test("g. Nu HTML checker: no errors in the server's HTML", async () => {
+  const pages = await auditPages();
+  const files = [];
+  for (const [name, who, path] of pages) {
+    const ctx = await contextFor(who);
+    try {
+      const r = await ctx.request.get(path);
+      assert(r.ok(), `GET ${path} → ${r.status()}`);
+      const f = join(htmlDir, name + ".html");
+      writeFileSync(f, await r.body());
+      files.push(f);
+    } finally { await ctx.close(); }
+  }
+  const out = await new Promise((res, rej) => {
+    execFile("java", ["-jar", VNU, "--format", "json", "--stdout", ...files], { timeout: 60_000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => {
+        if (err && !stdout) return rej(new Error("vnu failed: " + (stderr || err.message)));
+        res(stdout);
+      });
+  });
+  const messages = JSON.parse(out).messages || [];
+  const errors = messages.filter((m) => m.type === "error" || m.type === "non-document-error");
+  for (const m of messages) {
+    const file = (m.url || "").split("/").pop();
+    log(`    [${file}:${m.lastLine ?? "?"}] ${m.type}${m.subType ? "/" + m.subType : ""}: ${m.message}${m.extract ? "  «" + m.extract.replace(/\s+/g, " ").slice(0, 120) + "»" : ""}`);
+  }
+  if (!messages.length) log(`    ${files.length} documents, no messages`);
+  assert(errors.length === 0, `${errors.length} HTML errors`);
+});
+
+if (SCREENSHOTS) {
+  test("i. screenshots (SCREENSHOTS=1) → docs/screenshots/", async () => {
+    const pages = (await auditPages()).filter(([n]) => ["home", "thread", "moderation"].includes(n));
+    const dir = join(ROOT, "docs/screenshots");
+    mkdirSync(dir, { recursive: true });
+    for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+      for (const [name, who, path] of pages) {
+        const ctx = await contextFor(who, { viewport, deviceScaleFactor: 1, colorScheme: "light" });
+        try {
+          const page = await ctx.newPage();
+          await page.goto(path);
+          if (name === "thread") await waitLive(page);
+          const f = join(dir, `${name}-${size}.png`);
+          await page.screenshot({ path: f, animations: "disabled" });
+          log(`    wrote ${f}`);
+        } finally { await ctx.close(); }
+      }
+    }
+  });
+}
+
+// ---------------------------------------------------------------- run
+let passed = 0, failed = 0;
+const t0 = Date.now();
+for (const { name, fn } of tests) {
+  const start = Date.now();
+  log(`▶ ${name}`);
+  try {
+    await withTimeout(fn(), TEST_TIMEOUT, name);
+    passed++;
+    log(`✔ ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    log(`✘ ${name} (${Date.now() - start} ms)\n    ${String(e && e.stack || e).split("\n").join("\n    ")}`);
+  }
+}
+if (server.exitCode !== null) log("server exited early:\n" + serverLog.join(""));
+await cleanup();
+log(`suite took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
