@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "target/debug/cronaca");
+const BIN = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "debug/cronaca");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const AXE = require.resolve("axe-core/axe.min.js");
 const VNU = join(dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
