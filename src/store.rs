@@ -176,6 +176,7 @@ pub trait Store: Send + Sync + 'static {
         name: &str,
         disabled: bool,
     ) -> StoreResult<User>;
+    /// Also ends every browser session of the account.
     async fn set_password(
         &self,
         actor: &Actor,

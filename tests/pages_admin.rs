@@ -96,6 +96,38 @@ async fn changing_the_password_replaces_the_old_one() {
 }
 
 #[tokio::test]
+async fn a_new_password_signs_out_every_other_session() {
+    let app = app().await;
+    let mut here = app.browser_as("carla", Role::Contributor).await;
+    let mut elsewhere = Browser::new(&app);
+    let login = elsewhere
+        .post_form(
+            "/login",
+            &[("name", "carla"), ("password", PASSWORD), ("next", "/")],
+        )
+        .await;
+    assert_eq!(login.status, StatusCode::SEE_OTHER);
+    assert_eq!(elsewhere.get("/account").await.status, StatusCode::OK);
+
+    let fields = [
+        ("current", PASSWORD),
+        ("new_password", NEW_PASSWORD),
+        ("repeat", NEW_PASSWORD),
+    ];
+    let changed = here.post_form("/account/password", &fields).await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+
+    assert_eq!(
+        here.get("/account").await.status,
+        StatusCode::OK,
+        "this browser stays in"
+    );
+    let out = elsewhere.get("/account").await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER, "the other session ended");
+    assert!(location(&out).starts_with("/login"));
+}
+
+#[tokio::test]
 async fn bad_password_changes_are_refused_in_the_readers_language_and_change_nothing() {
     let app = app().await;
     let mut b = app.browser_as("carla", Role::Contributor).await;

@@ -175,9 +175,14 @@ pub async fn set_password(
     password_hash: String,
 ) -> StoreResult<()> {
     let sql = "UPDATE users SET password_hash = $1 WHERE id = $2";
-    change_user(store, actor, name, "user.set_password", sql, password_hash)
+    let user = change_user(store, actor, name, "user.set_password", sql, password_hash).await?;
+    // A new password signs the account out everywhere: an old session may be a stolen one.
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(&user.id)
+        .execute(&store.writer)
         .await
-        .map(|_| ())
+        .map_err(backend)?;
+    Ok(())
 }
 
 const TOKEN: &str = "SELECT k.id, u.name AS user_name, k.label, k.created_at, k.revoked_at

@@ -151,5 +151,8 @@ async fn change_password(
         .set_password(&ctx.actor(), &user.name, hash)
         .await
         .or_page(&ctx)?;
-    Ok(Redirect::to("/account?changed=1").into_response())
+    // Every session ended with the old password; this browser gets a new one.
+    let mut response = Redirect::to("/account?changed=1").into_response();
+    super::login::start_session(&state, &ctx, &user.id, &mut response).await?;
+    Ok(response)
 }

@@ -94,22 +94,33 @@ pub async fn login(
             return Ok((StatusCode::UNAUTHORIZED, render(&ctx, &page)).into_response());
         }
     };
+    let mut response = Redirect::to(&next).into_response();
+    start_session(&state, &ctx, &user.id, &mut response).await?;
+    Ok(response)
+}
+
+/// Opens a browser session for the account and sets its cookie on the response.
+pub async fn start_session(
+    state: &AppState,
+    ctx: &PageCtx,
+    user_id: &str,
+    response: &mut Response,
+) -> Result<(), PageError> {
     let secret = auth::new_secret("");
     let expires = time::now() + chrono::Duration::days(SESSION_DAYS);
     state
         .store
-        .create_session(&user.id, &auth::secret_hash(&secret), expires)
+        .create_session(user_id, &auth::secret_hash(&secret), expires)
         .await
-        .or_page(&ctx)?;
-    let mut response = Redirect::to(&next).into_response();
+        .or_page(ctx)?;
     let cookie = build_cookie(
         SESSION_COOKIE,
         secret,
         state.config.secure_cookies(),
         SESSION_DAYS,
     );
-    set_cookie(&mut response, cookie);
-    Ok(response)
+    set_cookie(response, cookie);
+    Ok(())
 }
 
 /// A hash of a random password, to spend the same time on unknown names.
