@@ -1,6 +1,7 @@
 //! Plain types and rules of the domain: no I/O, no HTTP, no SQL.
 
 pub mod audit;
+pub mod board;
 pub mod comment;
 pub mod event;
 pub mod id;
