@@ -31,6 +31,35 @@ impl Count {
         }
     }
 
+    /// Reads a count as people write it: "8", "5-10" (or an en dash), "at least 8", "≥8",
+    /// "8+". Negative numbers are refused.
+    pub fn parse(text: &str) -> Option<Count> {
+        let t = text.trim().to_lowercase();
+        let number = |s: &str| {
+            s.trim()
+                .replace([',', '.', ' ', '\u{a0}'], "")
+                .parse::<i64>()
+                .ok()
+        };
+        let at_least = ["at least", "almeno", "не менее", "≥", ">="]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .or_else(|| t.strip_suffix('+'));
+        let count = if let Some(rest) = at_least {
+            Count::AtLeast { n: number(rest)? }
+        } else if let Some((low, high)) = t.split_once(['-', '\u{2013}']) {
+            let (low, high) = (number(low)?, number(high)?);
+            if low > high {
+                return None;
+            }
+            Count::Range { low, high }
+        } else {
+            Count::Exact { n: number(&t)? }
+        };
+        let (low, _) = count.bounds();
+        (low >= 0).then_some(count)
+    }
+
     /// Two statements agree when some number satisfies both.
     pub fn overlaps(self, other: Count) -> bool {
         let (a_low, a_high) = self.bounds();

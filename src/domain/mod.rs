@@ -11,6 +11,7 @@ pub mod page;
 pub mod permissions;
 pub mod role;
 pub mod slug;
+pub mod source;
 pub mod thread;
 pub mod time;
 pub mod update;

@@ -200,6 +200,30 @@ fn confirmed_by_a_moderator_stays_confirmed() {
 }
 
 #[test]
+fn counts_are_read_as_people_write_them() {
+    assert_eq!(Count::parse("8"), Some(Count::Exact { n: 8 }));
+    assert_eq!(Count::parse("1,200"), Some(Count::Exact { n: 1200 }));
+    assert_eq!(
+        Count::parse("5-10"),
+        Some(Count::Range { low: 5, high: 10 })
+    );
+    assert_eq!(
+        Count::parse("5 \u{2013} 10"),
+        Some(Count::Range { low: 5, high: 10 })
+    );
+    assert_eq!(
+        Count::parse("at least 317"),
+        Some(Count::AtLeast { n: 317 })
+    );
+    assert_eq!(Count::parse("almeno 12"), Some(Count::AtLeast { n: 12 }));
+    assert_eq!(Count::parse("≥8"), Some(Count::AtLeast { n: 8 }));
+    assert_eq!(Count::parse("40+"), Some(Count::AtLeast { n: 40 }));
+    for bad in ["", "many", "10-5", "-3", "1-2-3"] {
+        assert_eq!(Count::parse(bad), None, "{bad}");
+    }
+}
+
+#[test]
 fn counts_agree_when_some_number_fits_both() {
     let exact = |n| Count::Exact { n };
     assert!(Count::AtLeast { n: 8 }.overlaps(exact(12)));
