@@ -113,6 +113,7 @@ fn data(m: &Message) -> Value {
 /// comment approved by a moderator and announced, and resume from the first event's id.
 #[tokio::test]
 async fn live_thread_story_through_the_api() {
+    cronaca::metrics::handle().expect("recorder installs");
     let app = TestApp::new().await;
     let editor = app.token("redazione", Role::Editor).await;
     let moderator = app.token("moderatrice", Role::Moderator).await;
@@ -128,6 +129,13 @@ async fn live_thread_story_through_the_api() {
 
     let mut reader = Client::open(addr, tid, None, "").await;
     let created = reader.next_event().await.unwrap();
+    let metrics = app.get("/metrics").await.text;
+    let open: f64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("cronaca_event_streams_open "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("the open-streams gauge is exported");
+    assert!(open >= 1.0, "an open stream is counted: {open}");
     assert_eq!(created.id, Some(1));
     assert_eq!(created.event.as_deref(), Some("thread.created"));
     assert_eq!(

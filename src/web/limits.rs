@@ -27,6 +27,14 @@ pub struct RateLimits {
     key: [u8; 32],
 }
 
+/// The refusal of a limiter, telling the client when to try again.
+fn refusal(not_until: governor::NotUntil<governor::clock::QuantaInstant>) -> AppError {
+    let now = governor::clock::Clock::now(&governor::clock::DefaultClock::default());
+    AppError::TooManyRequests {
+        retry_after: not_until.wait_time_from(now).as_secs().max(1),
+    }
+}
+
 fn per_minute(n: u32) -> Quota {
     Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
 }
@@ -62,14 +70,7 @@ impl RateLimits {
         let by_client = self
             .logins
             .check_key(&format!("client:{}", self.client_key(addr)));
-        by_name.and(by_client).map_err(|not_until| {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
-            AppError::TooManyRequests {
-                retry_after: wait.as_secs().max(1),
-            }
-        })
+        by_name.and(by_client).map_err(refusal)
     }
 
     /// Counts one write; refuses it when the actor is over their quota.
@@ -79,14 +80,7 @@ impl RateLimits {
             Actor::User(u) if !u.role.is_staff() => self.members.check_key(&u.id),
             _ => return Ok(()),
         };
-        outcome.map_err(|not_until| {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
-            AppError::TooManyRequests {
-                retry_after: wait.as_secs().max(1),
-            }
-        })
+        outcome.map_err(refusal)
     }
 
     /// Slow mode: at most one comment per person every `seconds` on this thread; staff are

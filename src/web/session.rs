@@ -33,6 +33,16 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
+    /// A guest in the default language, for requests that reached no page middleware.
+    pub fn anonymous(path: &str) -> Self {
+        Self {
+            i18n: I18n::new(Lang::En),
+            user: None,
+            csrf: String::new(),
+            path: path.to_owned(),
+        }
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.i18n.t(id)
     }
@@ -169,12 +179,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
             .extensions
             .get::<PageCtx>()
             .cloned()
-            .unwrap_or_else(|| PageCtx {
-                i18n: I18n::new(Lang::En),
-                user: None,
-                csrf: String::new(),
-                path: parts.uri.path().to_owned(),
-            }))
+            .unwrap_or_else(|| PageCtx::anonymous(parts.uri.path())))
     }
 }
 

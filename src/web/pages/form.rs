@@ -20,12 +20,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let ctx = req.extensions().get::<PageCtx>().cloned().ok_or_else(|| {
-            let fallback = PageCtx {
-                i18n: crate::i18n::I18n::new(crate::i18n::Lang::En),
-                user: None,
-                csrf: String::new(),
-                path: String::new(),
-            };
+            let fallback = PageCtx::anonymous(req.uri().path());
             PageError::new(
                 &fallback,
                 AppError::Internal("form outside the pages".into()),
