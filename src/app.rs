@@ -45,6 +45,9 @@ impl AppState {
 }
 
 pub fn build_router(state: AppState) -> Router {
+    // The recorder must exist before the first stream opens, or its gauge would be
+    // decremented on a recorder that never saw the increment.
+    crate::metrics::handle();
     let body_limit = state.config.body_limit;
     let security_headers = [
         (

@@ -159,7 +159,6 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
             None => println!("Demo skipped: the database already has content."),
         }
     }
-    crate::metrics::handle();
     let state = AppState::new(store.clone(), config);
     let shutdown = state.shutdown.clone();
     tokio::spawn(purge_sessions(store));
