@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod gazetteer;
 pub mod i18n;
 pub mod live;
 pub mod metrics;

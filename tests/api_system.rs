@@ -67,6 +67,7 @@ async fn openapi_document_describes_every_route() {
         ("post", "/api/v1/comments/{id}/moderation"),
         ("get", "/api/v1/audit"),
         ("get", "/api/v1/threads/{id}/events"),
+        ("get", "/api/v1/places"),
     ];
     for (method, path) in routes {
         let op = &doc["paths"][path][method];

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod comments;
 pub mod moderation;
+pub mod places;
 pub mod threads;
 pub mod updates;
 
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/moderation/queue", get(moderation::moderation_queue))
         .route("/audit", get(audit::audit_log))
+        .route("/places", get(places::search_places))
 }
 
 struct BearerAuth;
@@ -69,6 +71,7 @@ impl Modify for BearerAuth {
         comments::flag_comment,
         moderation::moderation_queue, moderation::moderate_comment,
         audit::audit_log,
+        places::search_places,
         sse::thread_events,
     ),
     modifiers(&BearerAuth)

@@ -1,0 +1,113 @@
+//! Place look-ups: the gazetteer through `GET /api/v1/places`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{StatusCode, header};
+use common::TestApp;
+
+/// The first place found for `q`: (name, country).
+async fn first(app: &TestApp, q: &str) -> (String, String) {
+    let reply = app.get(&format!("/api/v1/places?q={}", encode(q))).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    let place = &reply.json["items"][0];
+    assert!(place.is_object(), "nothing found for {q:?}: {}", reply.text);
+    (
+        place["name"].as_str().unwrap().to_owned(),
+        place["country"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn encode(q: &str) -> String {
+    form_urlencoded::byte_serialize(q.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn every_name_of_a_city_finds_it() {
+    let app = TestApp::new().await;
+    for q in ["Nur-Sultan", "Nursultan", "Astana", "Нур-Султан"] {
+        assert_eq!(first(&app, q).await, ("Astana".into(), "KZ".into()), "{q}");
+    }
+    for q in ["Almaty", "Алматы", "Alma-Ata", "almaty"] {
+        assert_eq!(first(&app, q).await, ("Almaty".into(), "KZ".into()), "{q}");
+    }
+}
+
+#[tokio::test]
+async fn a_place_has_an_id_coordinates_and_the_name_that_matched() {
+    let app = TestApp::new().await;
+    let reply = app
+        .get(&format!("/api/v1/places?q={}", encode("Алматы")))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let almaty = &reply.json["items"][0];
+    assert_eq!(almaty["id"], "gn:1526384");
+    assert_eq!(almaty["name"], "Almaty");
+    assert_eq!(almaty["country"], "KZ");
+    assert_eq!(almaty["country_name"], "Kazakhstan");
+    assert!((almaty["lat"].as_f64().unwrap() - 43.25).abs() < 0.01);
+    assert!((almaty["lon"].as_f64().unwrap() - 76.91).abs() < 0.01);
+    assert!(almaty["population"].as_u64().unwrap() > 1_000_000);
+    assert_eq!(almaty["matched"], "Алматы");
+
+    let reply = app.get("/api/v1/places?q=Almaty").await;
+    assert!(
+        reply.json["items"][0].get("matched").is_none(),
+        "{}",
+        reply.text
+    );
+}
+
+#[tokio::test]
+async fn answers_are_cached_as_the_data_is_static() {
+    let app = TestApp::new().await;
+    let reply = app.get("/api/v1/places?q=Paris").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(
+        reply.headers.get(header::CACHE_CONTROL).unwrap(),
+        "public, max-age=86400"
+    );
+    assert!(reply.headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn limit_bounds_the_answer() {
+    let app = TestApp::new().await;
+    let items = |reply: &common::Reply| reply.json["items"].as_array().unwrap().len();
+    assert_eq!(items(&app.get("/api/v1/places?q=a").await), 10);
+    assert_eq!(items(&app.get("/api/v1/places?q=a&limit=3").await), 3);
+    assert_eq!(items(&app.get("/api/v1/places?q=a&limit=50").await), 50);
+    for bad in ["0", "51", "x"] {
+        let reply = app.get(&format!("/api/v1/places?q=a&limit={bad}")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(reply.error_code(), "invalid_field");
+    }
+}
+
+#[tokio::test]
+async fn an_empty_query_finds_nothing() {
+    let app = TestApp::new().await;
+    for path in [
+        "/api/v1/places",
+        "/api/v1/places?q=",
+        "/api/v1/places?q=+++",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.json, serde_json::json!({"items": []}), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_over_long_query_is_refused() {
+    let app = TestApp::new().await;
+    let ok = app
+        .get(&format!("/api/v1/places?q={}", "a".repeat(100)))
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let reply = app
+        .get(&format!("/api/v1/places?q={}", "a".repeat(101)))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.error_code(), "query_too_long");
+}
