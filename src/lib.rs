@@ -15,5 +15,6 @@ pub mod gazetteer;
 pub mod i18n;
 pub mod live;
 pub mod metrics;
+pub mod render;
 pub mod store;
 pub mod web;
