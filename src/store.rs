@@ -7,12 +7,19 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::ValidationError;
+use crate::domain::board::Verification;
 use crate::domain::comment::{
     Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
 };
 use crate::domain::event::{Change, Event};
+use crate::domain::indicator::{Indicator, IndicatorDraft, IndicatorPatch};
 use crate::domain::page::Page;
+use crate::domain::place::{Place, PlaceDraft};
+use crate::domain::report::{Report, ReportDraft, ReportFilter, ReportRevision};
 use crate::domain::role::Role;
+use crate::domain::search::SearchHit;
+pub use crate::domain::situation::BoardInputs;
+use crate::domain::source::{Source, SourceDraft};
 use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
 use crate::domain::time::Timestamp;
 use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
@@ -70,6 +77,14 @@ pub struct ApiToken {
     pub label: String,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A report waiting for a moderator, with its thread.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct ReportQueueItem {
+    pub report: Report,
+    pub thread_title: String,
+    pub thread_slug: String,
 }
 
 /// Everything Cronaca keeps, in domain terms; implemented once per database.
@@ -162,6 +177,95 @@ pub trait Store: Send + Sync + 'static {
         ids: &[String],
         now: Timestamp,
     ) -> StoreResult<Vec<(String, String, String)>>;
+
+    // Sources and places.
+    async fn create_source(&self, actor: &Actor, draft: SourceDraft) -> StoreResult<Source>;
+    async fn source(&self, id: &str) -> StoreResult<Source>;
+    /// By name, ignoring case, accents and script: the closest first when `query` is given.
+    async fn list_sources(
+        &self,
+        query: Option<&str>,
+        page: PageRequest,
+    ) -> StoreResult<Page<Source>>;
+    async fn edit_source(&self, actor: &Actor, id: &str, draft: SourceDraft)
+    -> StoreResult<Source>;
+    async fn add_place(&self, actor: &Actor, draft: PlaceDraft) -> StoreResult<Place>;
+    /// A custom place, or a gazetteer city once a report has used it.
+    async fn place(&self, id: &str) -> StoreResult<Place>;
+    /// Custom places whose name starts with (or contains) `query`.
+    async fn search_custom_places(&self, query: &str, limit: u32) -> StoreResult<Vec<Place>>;
+
+    // Indicators.
+    async fn create_indicator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: IndicatorDraft,
+    ) -> StoreResult<Change<Indicator>>;
+    /// In display order.
+    async fn indicators(&self, thread_id: &str) -> StoreResult<Vec<Indicator>>;
+    async fn patch_indicator(
+        &self,
+        actor: &Actor,
+        id: &str,
+        patch: IndicatorPatch,
+    ) -> StoreResult<Change<Indicator>>;
+
+    // Reports.
+    async fn create_report(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>>;
+    async fn report(&self, id: &str) -> StoreResult<Report>;
+    /// Newest first (by the time received).
+    async fn list_reports(
+        &self,
+        thread_id: &str,
+        filter: ReportFilter,
+        page: PageRequest,
+    ) -> StoreResult<Page<Report>>;
+    async fn edit_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>>;
+    async fn verify_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        status: Verification,
+        note: Option<String>,
+    ) -> StoreResult<Change<Report>>;
+    async fn strike_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        reason: String,
+    ) -> StoreResult<Change<Report>>;
+    async fn moderate_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Report>>;
+    /// Oldest first, the current version last.
+    async fn report_revisions(&self, id: &str) -> StoreResult<Vec<ReportRevision>>;
+    /// Submitted reports waiting for a moderator, newest first.
+    async fn report_queue(&self, limit: u32) -> StoreResult<Vec<ReportQueueItem>>;
+    async fn board_inputs(&self, thread_id: &str) -> StoreResult<BoardInputs>;
+
+    // Search.
+    /// `query` is an index query made by `domain::search::index_query`; best match first.
+    async fn search(
+        &self,
+        query: &str,
+        thread_id: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> StoreResult<Vec<SearchHit>>;
 
     // Accounts.
     async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User>;

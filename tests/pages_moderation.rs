@@ -532,3 +532,93 @@ async fn queue_speaks_the_readers_language() {
     let it = moderator.get("/moderation?lang=it&done=approve").await;
     assert!(it.text.contains("Commento approvato."));
 }
+
+/// Submitted reports wait in the same queue as comments, and are published from it.
+#[tokio::test]
+async fn submitted_reports_are_moderated_in_the_queue() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let reader = app.token("lettore", Role::Contributor).await;
+    let thread = app.simple_thread(&editor, "Floods").await;
+    let tid = thread["id"].as_str().unwrap();
+    app.post(
+        &format!("/api/v1/threads/{tid}/indicators"),
+        Some(&editor),
+        serde_json::json!({"key": "dead", "labels": {"en": "Dead", "it": "Morti"}, "kind": "count"}),
+    )
+    .await;
+    let source = app
+        .post(
+            "/api/v1/sources",
+            Some(&editor),
+            serde_json::json!({"name": "Civil Protection", "kind": "official"}),
+        )
+        .await;
+    let report = app
+        .post(
+            &format!("/api/v1/threads/{tid}/reports"),
+            Some(&reader),
+            serde_json::json!({"body": "Water **rising**", "source": source.json["id"],
+                   "places": ["gn:1526384"],
+                   "claims": [{"indicator": "dead", "value": "at least 3"}]}),
+        )
+        .await;
+    let rid = report.json["id"].as_str().unwrap().to_owned();
+
+    let mut moderator = app.browser_as("moderatrice", Role::Moderator).await;
+    let page = moderator.get("/moderation?lang=it").await;
+    assert!(
+        page.text.contains("Segnalazioni e commenti"),
+        "the intro names reports too"
+    );
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text.contains("1 segnalazione inviata"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains("<strong>water</strong>")
+            || page.text.contains("<strong>rising</strong>")
+    );
+    assert!(
+        page.text.contains("Morti: ≥ 3"),
+        "claims in words with labels"
+    );
+    assert!(page.text.contains("Almaty"));
+    assert!(
+        page.text
+            .contains(&format!("action=\"/moderation/reports/{rid}\""))
+    );
+
+    let missing_csrf = moderator
+        .post_raw(
+            &format!("/moderation/reports/{rid}"),
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(missing_csrf.status, StatusCode::FORBIDDEN);
+    let done = moderator
+        .post_form(
+            &format!("/moderation/reports/{rid}"),
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text);
+    let after = moderator
+        .get("/moderation?done=approve&what=report&lang=en")
+        .await;
+    assert!(after.text.contains("Report published."), "{}", after.text);
+    assert!(!after.text.contains("submitted report"));
+    let published = app.get(&format!("/api/v1/reports/{rid}")).await;
+    assert_eq!(published.json["state"], "published");
+
+    let mut editor_page = app.browser_as("capo", Role::Editor).await;
+    let refused = editor_page
+        .post_form(
+            &format!("/moderation/reports/{rid}"),
+            &[("action", "delete")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}

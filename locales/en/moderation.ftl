@@ -1,7 +1,7 @@
 ## The moderation queue.
 
 moderation-title = Moderation queue
-moderation-intro = Comments waiting for review and comments flagged by readers, across all threads, newest first.
+moderation-intro = Reports and comments waiting for review, and comments flagged by readers, across all threads, newest first.
 moderation-empty = Nothing is waiting for review.
 # { $key } is the key to press, shown as a keyboard key.
 moderation-shortcuts-line = Keyboard shortcuts are available: press { $key } to list them.
@@ -71,3 +71,20 @@ moderation-error-gone = One of the selected comments no longer exists. Nothing w
 moderation-pages = Queue pages
 moderation-older = Older
 moderation-newest = Back to the newest
+
+moderation-reports-title =
+    { $count ->
+        [one] { $count } submitted report
+       *[other] { $count } submitted reports
+    }
+moderation-comments-title = Comments
+moderation-report-source = Source: { $source }
+moderation-report-cites = citing { $source }
+moderation-report-link = Source link
+moderation-report-places = Places:
+moderation-report-publish = Publish
+moderation-report-done-approve = Report published.
+moderation-report-done-reject = Report rejected.
+moderation-report-done-spam = Report marked as spam.
+moderation-report-done-delete = Report deleted.
+moderation-empty-comments = No comment is waiting for review.

@@ -1,7 +1,7 @@
 ## La coda di moderazione.
 
 moderation-title = Coda di moderazione
-moderation-intro = Commenti in attesa di revisione e commenti segnalati dai lettori, da tutte le dirette, dai più recenti.
+moderation-intro = Segnalazioni e commenti in attesa di revisione e commenti segnalati dai lettori, da tutte le dirette, dai più recenti.
 moderation-empty = Non c'è nulla da rivedere.
 # { $key } è il tasto da premere, mostrato come tasto della tastiera.
 moderation-shortcuts-line = Sono disponibili scorciatoie da tastiera: premi { $key } per vederle.
@@ -71,3 +71,20 @@ moderation-error-gone = Uno dei commenti selezionati non esiste più. Non è sta
 moderation-pages = Pagine della coda
 moderation-older = Meno recenti
 moderation-newest = Torna ai più recenti
+
+moderation-reports-title =
+    { $count ->
+        [one] { $count } segnalazione inviata
+       *[other] { $count } segnalazioni inviate
+    }
+moderation-comments-title = Commenti
+moderation-report-source = Fonte: { $source }
+moderation-report-cites = che cita { $source }
+moderation-report-link = Link alla fonte
+moderation-report-places = Luoghi:
+moderation-report-publish = Pubblica
+moderation-report-done-approve = Segnalazione pubblicata.
+moderation-report-done-reject = Segnalazione respinta.
+moderation-report-done-spam = Segnalazione segnata come spam.
+moderation-report-done-delete = Segnalazione eliminata.
+moderation-empty-comments = Nessun commento è in attesa di revisione.

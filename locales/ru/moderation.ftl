@@ -1,7 +1,7 @@
 ## Очередь модерации.
 
 moderation-title = Очередь модерации
-moderation-intro = Комментарии, ожидающие проверки, и комментарии с жалобами читателей во всех трансляциях, сначала новые.
+moderation-intro = Сообщения и комментарии, ожидающие проверки, и комментарии с жалобами читателей во всех трансляциях, сначала новые.
 moderation-empty = Проверять пока нечего.
 # { $key } — клавиша, которую нужно нажать; показывается как клавиша клавиатуры.
 moderation-shortcuts-line = Доступны сочетания клавиш: нажмите { $key }, чтобы увидеть их список.
@@ -77,3 +77,21 @@ moderation-error-gone = Одного из выбранных комментар�
 moderation-pages = Страницы очереди
 moderation-older = Более ранние
 moderation-newest = К самым новым
+
+moderation-reports-title =
+    { $count ->
+        [one] { $count } присланное сообщение
+        [few] { $count } присланных сообщения
+       *[many] { $count } присланных сообщений
+    }
+moderation-comments-title = Комментарии
+moderation-report-source = Источник: { $source }
+moderation-report-cites = со ссылкой на { $source }
+moderation-report-link = Ссылка на источник
+moderation-report-places = Места:
+moderation-report-publish = Опубликовать
+moderation-report-done-approve = Сообщение опубликовано.
+moderation-report-done-reject = Сообщение отклонено.
+moderation-report-done-spam = Сообщение помечено как спам.
+moderation-report-done-delete = Сообщение удалено.
+moderation-empty-comments = Нет комментариев, ожидающих проверки.

@@ -17,6 +17,10 @@ pub enum EventKind {
     CommentApproved,
     CommentEdited,
     CommentRemoved,
+    ReportPublished,
+    /// A published report was edited, struck, verified or removed.
+    ReportChanged,
+    IndicatorChanged,
 }
 
 text_enum!(EventKind {
@@ -28,6 +32,9 @@ text_enum!(EventKind {
     CommentApproved => "comment.approved",
     CommentEdited => "comment.edited",
     CommentRemoved => "comment.removed",
+    ReportPublished => "report.published",
+    ReportChanged => "report.changed",
+    IndicatorChanged => "indicator.changed",
 });
 
 /// A stored event. `data` is serialized once, when the change is made, and shared by every

@@ -18,10 +18,22 @@ pub enum Action {
     ViewModerationQueue,
     ViewAudit,
     ManageUsers,
+    /// Adding a source to the registry (a reader submitting a report may need a new one).
+    CreateSource,
+    EditSource,
+    /// Submitting a report; whether a guest may depends on the thread as well.
+    SubmitReport,
+    EditReport,
+    StrikeReport,
+    /// Setting a report confirmed, false or retracted.
+    VerifyReport,
+    ModerateReport,
+    ManageIndicators,
+    AddPlace,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 21] = [
         Action::CreateThread,
         Action::EditThread,
         Action::PostUpdate,
@@ -34,6 +46,15 @@ impl Action {
         Action::ViewModerationQueue,
         Action::ViewAudit,
         Action::ManageUsers,
+        Action::CreateSource,
+        Action::EditSource,
+        Action::SubmitReport,
+        Action::EditReport,
+        Action::StrikeReport,
+        Action::VerifyReport,
+        Action::ModerateReport,
+        Action::ManageIndicators,
+        Action::AddPlace,
     ];
 }
 
@@ -48,24 +69,29 @@ pub enum Ownership {
 pub fn allowed(role: Option<Role>, action: Action, ownership: Ownership) -> bool {
     use Action::*;
     let Some(role) = role else {
-        return matches!(action, Comment | FlagComment);
+        return matches!(action, Comment | FlagComment | SubmitReport);
     };
     match role {
         Role::Admin => true,
         Role::Editor => match action {
             CreateThread | EditThread | PostUpdate | EditUpdate | StrikeUpdate => true,
+            CreateSource | EditSource | SubmitReport | EditReport | StrikeReport => true,
+            ManageIndicators | AddPlace => true,
             Comment | FlagComment => true,
             EditComment => ownership == Ownership::Own,
             ModerateComment | ViewModerationQueue | ViewAudit | ManageUsers => false,
+            VerifyReport | ModerateReport => false,
         },
         Role::Moderator => match action {
             Comment | FlagComment | ModerateComment | ViewModerationQueue => true,
+            VerifyReport | ModerateReport | CreateSource | SubmitReport => true,
             EditComment => ownership == Ownership::Own,
             CreateThread | EditThread | PostUpdate | EditUpdate | StrikeUpdate => false,
+            EditSource | EditReport | StrikeReport | ManageIndicators | AddPlace => false,
             ViewAudit | ManageUsers => false,
         },
         Role::Translator | Role::Contributor => match action {
-            Comment | FlagComment => true,
+            Comment | FlagComment | CreateSource | SubmitReport => true,
             EditComment => ownership == Ownership::Own,
             _ => false,
         },
@@ -80,7 +106,7 @@ mod tests {
 
     /// Rows: action; columns: guest, admin, editor, moderator, translator, contributor,
     /// first on one's own item, then on someone else's.
-    const TABLE: [(Action, [bool; 6], [bool; 6]); 12] = [
+    const TABLE: [(Action, [bool; 6], [bool; 6]); 21] = [
         (
             CreateThread,
             [false, true, true, false, false, false],
@@ -140,6 +166,51 @@ mod tests {
             ManageUsers,
             [false, true, false, false, false, false],
             [false, true, false, false, false, false],
+        ),
+        (
+            CreateSource,
+            [false, true, true, true, true, true],
+            [false, true, true, true, true, true],
+        ),
+        (
+            EditSource,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            SubmitReport,
+            [true, true, true, true, true, true],
+            [true, true, true, true, true, true],
+        ),
+        (
+            EditReport,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            StrikeReport,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            VerifyReport,
+            [false, true, false, true, false, false],
+            [false, true, false, true, false, false],
+        ),
+        (
+            ModerateReport,
+            [false, true, false, true, false, false],
+            [false, true, false, true, false, false],
+        ),
+        (
+            ManageIndicators,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            AddPlace,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
         ),
     ];
 

@@ -1,8 +1,17 @@
 //! Sources: who says what. One registry shared by all threads.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+use super::language::LanguageTag;
+use super::thread::language;
+use super::validation::{ValidationError, optional_text, required_text};
+
+pub const MAX_NAME: usize = 200;
+pub const MAX_NOTES: usize = 5_000;
+pub const MAX_URL: usize = 2_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Official,
@@ -48,6 +57,171 @@ impl SourceKind {
     }
 }
 
+/// A source in the registry shared by all threads.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub kind: SourceKind,
+    /// Who stands behind it, e.g. "Government of Kazakhstan"; may be empty.
+    pub affiliation: String,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub country: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub language: Option<LanguageTag>,
+    pub homepage: Option<String>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a report shows of its source.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct SourceRef {
+    pub id: String,
+    pub name: String,
+    pub kind: SourceKind,
+    pub affiliation: String,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewSource {
+    pub name: String,
+    pub kind: SourceKind,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub homepage: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A validated source, new or changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDraft {
+    pub name: String,
+    pub match_key: String,
+    pub kind: SourceKind,
+    pub affiliation: String,
+    pub country: Option<String>,
+    pub language: Option<LanguageTag>,
+    pub homepage: Option<String>,
+    pub notes: String,
+}
+
+impl NewSource {
+    pub fn validate(&self) -> Result<SourceDraft, ValidationError> {
+        let name = required_text("name", &self.name, MAX_NAME)?;
+        let match_key = match_key(&name);
+        if match_key.is_empty() {
+            return Err(ValidationError::new(
+                "name",
+                "needs at least one letter or digit",
+            ));
+        }
+        Ok(SourceDraft {
+            match_key,
+            name,
+            kind: self.kind,
+            affiliation: optional_text(
+                "affiliation",
+                self.affiliation.as_deref().unwrap_or(""),
+                MAX_NAME,
+            )?,
+            country: self
+                .country
+                .as_deref()
+                .map(|c| country("country", c))
+                .transpose()?
+                .flatten(),
+            language: self
+                .language
+                .as_deref()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| language("language", l.trim()))
+                .transpose()?,
+            homepage: self
+                .homepage
+                .as_deref()
+                .map(|h| web_address("homepage", h))
+                .transpose()?
+                .flatten(),
+            notes: optional_text("notes", self.notes.as_deref().unwrap_or(""), MAX_NOTES)?,
+        })
+    }
+}
+
+/// Fields to change in a source; absent ones stay.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourcePatch {
+    pub name: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub homepage: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl SourcePatch {
+    /// The source after the patch, validated as a whole.
+    pub fn apply(&self, source: &Source) -> Result<SourceDraft, ValidationError> {
+        let keep = |new: &Option<String>, old: Option<&str>| {
+            new.clone().or_else(|| old.map(str::to_owned))
+        };
+        NewSource {
+            name: self.name.clone().unwrap_or_else(|| source.name.clone()),
+            kind: self.kind.unwrap_or(source.kind),
+            affiliation: keep(&self.affiliation, Some(&source.affiliation)),
+            country: keep(&self.country, source.country.as_deref()),
+            language: keep(&self.language, source.language.as_ref().map(|l| l.as_str())),
+            homepage: keep(&self.homepage, source.homepage.as_deref()),
+            notes: keep(&self.notes, Some(&source.notes)),
+        }
+        .validate()
+    }
+}
+
+/// An ISO 3166-1 alpha-2 code ("kz" → "KZ"); empty means none.
+pub fn country(field: &str, value: &str) -> Result<Option<String>, ValidationError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    if v.len() == 2 && v.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(Some(v.to_ascii_uppercase()))
+    } else {
+        Err(ValidationError::new(
+            field,
+            "must be a two-letter country code (ISO 3166-1), e.g. KZ",
+        ))
+    }
+}
+
+/// An absolute http(s) address; empty means none.
+pub fn web_address(field: &str, value: &str) -> Result<Option<String>, ValidationError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    if v.chars().count() > MAX_URL {
+        return Err(ValidationError::new(
+            field,
+            format!("is longer than {MAX_URL} characters"),
+        ));
+    }
+    match url::Url::parse(v) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+            Ok(Some(u.to_string()))
+        }
+        _ => Err(ValidationError::new(
+            field,
+            "must be a full http:// or https:// address",
+        )),
+    }
+}
+
 /// The form a name is compared in, so one source is not entered twice: case, accents, script
 /// and punctuation set aside ("Ministero dell'Interno" = "ministero dell interno",
 /// "Хабар" = "Khabar").
@@ -74,6 +248,40 @@ mod tests {
         assert_eq!(match_key("Ça Va"), match_key("ca va"));
         assert_eq!(match_key("Хабар"), match_key("Khabar"));
         assert_ne!(match_key("Reuters"), match_key("Reuter"));
+    }
+
+    fn new(name: &str) -> NewSource {
+        NewSource {
+            name: name.into(),
+            kind: SourceKind::Official,
+            affiliation: Some(" Government of Kazakhstan ".into()),
+            country: Some("kz".into()),
+            language: Some("ru".into()),
+            homepage: Some("https://gov.example/".into()),
+            notes: None,
+        }
+    }
+
+    #[test]
+    fn a_source_is_validated_and_normalized() {
+        let d = new("  Ministero dell'Interno ").validate().unwrap();
+        assert_eq!(d.name, "Ministero dell'Interno");
+        assert_eq!(d.match_key, "ministero dell interno");
+        assert_eq!(d.affiliation, "Government of Kazakhstan");
+        assert_eq!(d.country.as_deref(), Some("KZ"));
+        assert_eq!(d.homepage.as_deref(), Some("https://gov.example/"));
+        let mut bad = new("X");
+        bad.homepage = Some("javascript:alert(1)".into());
+        assert_eq!(bad.validate().unwrap_err().field, "homepage");
+        let mut bad = new("X");
+        bad.country = Some("Kazakhstan".into());
+        assert_eq!(bad.validate().unwrap_err().field, "country");
+        assert_eq!(new(" -- ").validate().unwrap_err().field, "name");
+        let mut none = new("X");
+        none.homepage = Some(" ".into());
+        none.country = Some(String::new());
+        let d = none.validate().unwrap();
+        assert_eq!((d.homepage, d.country), (None, None));
     }
 
     #[test]

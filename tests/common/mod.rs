@@ -177,6 +177,13 @@ impl TestApp {
             "comment_flags",
             "events",
             "audit_log",
+            "sources",
+            "places",
+            "reports",
+            "report_places",
+            "report_revisions",
+            "indicators",
+            "claims",
         ] {
             let n: i64 =
                 sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))

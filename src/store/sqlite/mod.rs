@@ -3,7 +3,11 @@
 
 mod accounts;
 mod comments;
+mod indicators;
+mod reports;
 mod rows;
+mod search;
+mod sources;
 mod threads;
 mod updates;
 
@@ -17,13 +21,22 @@ use sqlx::sqlite::{
 };
 use sqlx::{Sqlite, Transaction};
 
-use super::{ApiToken, AuditEntry, NewUserRecord, PageRequest, Store, StoreError, StoreResult};
+use super::{
+    ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, Store,
+    StoreError, StoreResult,
+};
+use crate::domain::board::Verification;
 use crate::domain::comment::{
     Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
 };
 use crate::domain::event::{Change, Event, EventKind};
+use crate::domain::indicator::{Indicator, IndicatorDraft, IndicatorPatch};
 use crate::domain::page::Page;
+use crate::domain::place::{Place, PlaceDraft};
+use crate::domain::report::{Report, ReportDraft, ReportFilter, ReportRevision};
 use crate::domain::role::Role;
+use crate::domain::search::SearchHit;
+use crate::domain::source::{Source, SourceDraft};
 use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
 use crate::domain::time::{self, Timestamp};
 use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
@@ -297,6 +310,129 @@ impl Store for SqliteStore {
         now: Timestamp,
     ) -> StoreResult<Vec<(String, String, String)>> {
         comments::claims(&self.reader, ids, now).await
+    }
+
+    async fn create_source(&self, actor: &Actor, draft: SourceDraft) -> StoreResult<Source> {
+        sources::create(self, actor, draft).await
+    }
+    async fn source(&self, id: &str) -> StoreResult<Source> {
+        sources::get(&self.reader, id).await
+    }
+    async fn list_sources(
+        &self,
+        query: Option<&str>,
+        page: PageRequest,
+    ) -> StoreResult<Page<Source>> {
+        sources::list(&self.reader, query, page).await
+    }
+    async fn edit_source(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: SourceDraft,
+    ) -> StoreResult<Source> {
+        sources::edit(self, actor, id, draft).await
+    }
+    async fn add_place(&self, actor: &Actor, draft: PlaceDraft) -> StoreResult<Place> {
+        sources::add_place(self, actor, draft).await
+    }
+    async fn place(&self, id: &str) -> StoreResult<Place> {
+        sources::get_place(&self.reader, id).await
+    }
+    async fn search_custom_places(&self, query: &str, limit: u32) -> StoreResult<Vec<Place>> {
+        sources::search_custom(&self.reader, query, limit).await
+    }
+
+    async fn create_indicator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: IndicatorDraft,
+    ) -> StoreResult<Change<Indicator>> {
+        indicators::create(self, actor, thread_id, draft).await
+    }
+    async fn indicators(&self, thread_id: &str) -> StoreResult<Vec<Indicator>> {
+        indicators::of_thread(&self.reader, thread_id).await
+    }
+    async fn patch_indicator(
+        &self,
+        actor: &Actor,
+        id: &str,
+        patch: IndicatorPatch,
+    ) -> StoreResult<Change<Indicator>> {
+        indicators::patch(self, actor, id, patch).await
+    }
+
+    async fn create_report(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>> {
+        reports::create(self, actor, thread_id, draft).await
+    }
+    async fn report(&self, id: &str) -> StoreResult<Report> {
+        reports::get(&self.reader, id).await
+    }
+    async fn list_reports(
+        &self,
+        thread_id: &str,
+        filter: ReportFilter,
+        page: PageRequest,
+    ) -> StoreResult<Page<Report>> {
+        reports::list(&self.reader, thread_id, filter, page).await
+    }
+    async fn edit_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>> {
+        reports::edit(self, actor, id, draft).await
+    }
+    async fn verify_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        status: Verification,
+        note: Option<String>,
+    ) -> StoreResult<Change<Report>> {
+        reports::verify(self, actor, id, status, note).await
+    }
+    async fn strike_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        reason: String,
+    ) -> StoreResult<Change<Report>> {
+        reports::strike(self, actor, id, reason).await
+    }
+    async fn moderate_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Report>> {
+        reports::moderate(self, actor, id, moderation).await
+    }
+    async fn report_revisions(&self, id: &str) -> StoreResult<Vec<ReportRevision>> {
+        reports::revisions(&self.reader, id).await
+    }
+    async fn report_queue(&self, limit: u32) -> StoreResult<Vec<ReportQueueItem>> {
+        reports::queue(&self.reader, limit).await
+    }
+    async fn board_inputs(&self, thread_id: &str) -> StoreResult<BoardInputs> {
+        reports::board_inputs(&self.reader, thread_id).await
+    }
+
+    async fn search(
+        &self,
+        query: &str,
+        thread_id: Option<&str>,
+        limit: u32,
+        offset: u32,
+    ) -> StoreResult<Vec<SearchHit>> {
+        search::search(&self.reader, query, thread_id, limit, offset).await
     }
 
     async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {

@@ -186,6 +186,14 @@ pub fn optional_timestamp(row: &SqliteRow, col: &str) -> StoreResult<Option<Time
     opt_ts(row, col)
 }
 
+pub fn language(row: &SqliteRow, col: &str) -> StoreResult<LanguageTag> {
+    lang(row, col)
+}
+
+pub fn unexpected(what: &str, value: &str) -> StoreError {
+    corrupt(what, value)
+}
+
 pub fn column<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(
     row: &'r SqliteRow,
     col: &str,

@@ -1,9 +1,14 @@
 //! The JSON API under `/api/v1`, and its OpenAPI document generated from the handlers.
 
 pub mod audit;
+pub mod board;
 pub mod comments;
+pub mod indicators;
 pub mod moderation;
 pub mod places;
+pub mod reports;
+pub mod search;
+pub mod sources;
 pub mod threads;
 pub mod updates;
 
@@ -34,6 +39,34 @@ pub fn router() -> Router<AppState> {
             get(comments::list_comments).post(comments::create_comment),
         )
         .route("/threads/{id}/events", get(sse::thread_events))
+        .route(
+            "/threads/{id}/indicators",
+            get(indicators::list_indicators).post(indicators::create_indicator),
+        )
+        .route(
+            "/threads/{id}/reports",
+            get(reports::list_reports).post(reports::create_report),
+        )
+        .route("/threads/{id}/board", get(board::get_board))
+        .route("/indicators/{id}", patch(indicators::patch_indicator))
+        .route(
+            "/sources",
+            get(sources::list_sources).post(sources::create_source),
+        )
+        .route(
+            "/sources/{id}",
+            get(sources::get_source).patch(sources::edit_source),
+        )
+        .route(
+            "/reports/{id}",
+            get(reports::get_report).patch(reports::edit_report),
+        )
+        .route("/reports/{id}/status", post(reports::verify_report))
+        .route("/reports/{id}/strike", post(reports::strike_report))
+        .route("/reports/{id}/moderation", post(reports::moderate_report))
+        .route("/reports/{id}/revisions", get(reports::report_revisions))
+        .route("/moderation/reports", get(reports::report_queue))
+        .route("/search", get(search::search))
         .route("/updates/{id}", patch(updates::edit_update))
         .route("/updates/{id}/strike", post(updates::strike_update))
         .route("/updates/{id}/revisions", get(updates::update_revisions))
@@ -71,6 +104,13 @@ impl Modify for BearerAuth {
         comments::flag_comment,
         moderation::moderation_queue, moderation::moderate_comment,
         audit::audit_log,
+        sources::list_sources, sources::create_source, sources::get_source, sources::edit_source,
+        indicators::list_indicators, indicators::create_indicator, indicators::patch_indicator,
+        reports::create_report, reports::list_reports, reports::get_report, reports::edit_report,
+        reports::verify_report, reports::strike_report, reports::moderate_report,
+        reports::report_revisions, reports::report_queue,
+        board::get_board,
+        search::search,
         places::search_places,
         sse::thread_events,
     ),

@@ -10,15 +10,22 @@ use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
 
-const CSS: &str = include_str!("../../../static/app.css");
-const JS: &str = include_str!("../../../static/live.js");
-const QUEUE_JS: &str = include_str!("../../../static/queue.js");
+const CSS: &str = "text/css; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// Every static file: name, content, type. Add a file here and it is served and versioned.
+const FILES: &[(&str, &str, &str)] = &[
+    ("app.css", include_str!("../../../static/app.css"), CSS),
+    ("board.css", include_str!("../../../static/board.css"), CSS),
+    ("live.js", include_str!("../../../static/live.js"), JS),
+    ("queue.js", include_str!("../../../static/queue.js"), JS),
+];
 
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     let mut h = Sha256::new();
-    h.update(CSS);
-    h.update(JS);
-    h.update(QUEUE_JS);
+    for (_, body, _) in FILES {
+        h.update(body);
+    }
     hex::encode(&h.finalize()[..6])
 });
 
@@ -32,11 +39,8 @@ pub struct Version {
 }
 
 pub async fn serve(Path(file): Path<String>, Query(version): Query<Version>) -> Response {
-    let (body, kind) = match file.as_str() {
-        "app.css" => (CSS, "text/css; charset=utf-8"),
-        "live.js" => (JS, "text/javascript; charset=utf-8"),
-        "queue.js" => (QUEUE_JS, "text/javascript; charset=utf-8"),
-        _ => return AppError::NotFound("file").into_response(),
+    let Some(&(_, body, kind)) = FILES.iter().find(|(name, _, _)| *name == file) else {
+        return AppError::NotFound("file").into_response();
     };
     let cache = if version.v.as_deref() == Some(asset_version()) {
         "public, max-age=31536000, immutable"

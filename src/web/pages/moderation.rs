@@ -17,6 +17,7 @@ use super::{CsrfForm, OrPage, PageError, render};
 use crate::app::AppState;
 use crate::domain::ValidationError;
 use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, QueueItem};
+use crate::domain::indicator::value_text;
 use crate::domain::permissions::Action;
 use crate::domain::time;
 use crate::domain::user::User;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/moderation", get(queue))
         .route("/moderation/bulk", post(moderate_selected))
         .route("/moderation/{id}", post(moderate_one))
+        .route("/moderation/reports/{id}", post(moderate_report))
 }
 
 /// One queue item as the page shows it.
@@ -69,10 +71,30 @@ fn html_datetime(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A submitted report as the queue shows it.
+struct ReportEntry {
+    id: String,
+    thread_title: String,
+    thread_slug: String,
+    submitter: String,
+    guest: bool,
+    created_at: DateTime<Utc>,
+    created_iso: String,
+    language: String,
+    body_html: String,
+    source: String,
+    cites: Option<String>,
+    link: Option<String>,
+    places: Vec<String>,
+    /// "Label: value (place)" for each claim.
+    claims: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "moderation/queue.html")]
 struct QueuePage<'a> {
     ctx: &'a PageCtx,
+    reports: Vec<ReportEntry>,
     entries: Vec<Entry>,
     after: Option<String>,
     next: Option<String>,
@@ -121,7 +143,12 @@ pub async fn queue(
     let after = field(&params, "after").map(str::to_owned);
     let notice = field(&params, "done").and_then(|done| {
         let count = field(&params, "n").and_then(|n| n.parse::<i64>().ok());
-        parse_action(done).map(|action| done_message(&ctx, action, count))
+        let action = parse_action(done)?;
+        Some(if field(&params, "what") == Some("report") {
+            ctx.t(&format!("moderation-report-done-{}", action_code(action)))
+        } else {
+            done_message(&ctx, action, count)
+        })
     });
     let view = QueueView {
         after,
@@ -194,8 +221,14 @@ async fn show_queue(
         path: "/moderation".to_owned(),
         ..ctx.clone()
     };
+    let reports = if view.after.is_none() && ctx.can(Action::ModerateReport) {
+        report_entries(state, &ctx).await?
+    } else {
+        Vec::new()
+    };
     let page = QueuePage {
         ctx: &ctx,
+        reports,
         entries,
         after: view.after,
         next: page.next,
@@ -203,6 +236,58 @@ async fn show_queue(
         error: view.error,
     };
     Ok((status, render(&ctx, &page)).into_response())
+}
+
+/// Submitted reports, newest first, each claim in words with its indicator's label.
+async fn report_entries(state: &AppState, ctx: &PageCtx) -> Result<Vec<ReportEntry>, PageError> {
+    let items = state.store.report_queue(SHOWN).await.or_page(ctx)?;
+    let mut labels: HashMap<String, HashMap<String, String>> = HashMap::new();
+    let lang = ctx.i18n.code();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let r = item.report;
+        if !labels.contains_key(&r.thread_id) {
+            let indicators = state.store.indicators(&r.thread_id).await.or_page(ctx)?;
+            let map = indicators
+                .iter()
+                .map(|i| (i.key.clone(), i.label(lang).to_owned()))
+                .collect();
+            labels.insert(r.thread_id.clone(), map);
+        }
+        let thread_labels = labels.get(&r.thread_id);
+        let claims = r
+            .claims
+            .iter()
+            .map(|c| {
+                let label = thread_labels
+                    .and_then(|l| l.get(&c.indicator))
+                    .cloned()
+                    .unwrap_or_else(|| c.indicator.clone());
+                let value = value_text(&c.value);
+                match &c.place {
+                    Some(p) => format!("{label}: {value} ({})", p.name),
+                    None => format!("{label}: {value}"),
+                }
+            })
+            .collect();
+        out.push(ReportEntry {
+            created_iso: html_datetime(&r.received_at),
+            created_at: r.received_at,
+            guest: r.submitted_by.user_id.is_none(),
+            submitter: r.submitted_by.name,
+            language: r.language.to_string(),
+            body_html: r.body_html,
+            source: r.source.name,
+            cites: r.cites.map(|c| c.name),
+            link: r.link,
+            places: r.places.into_iter().map(|p| p.name).collect(),
+            claims,
+            id: r.id,
+            thread_title: item.thread_title,
+            thread_slug: item.thread_slug,
+        });
+    }
+    Ok(out)
 }
 
 fn entry(item: QueueItem, thread_lang: Option<String>, taken_by: Option<String>) -> Entry {
@@ -336,6 +421,35 @@ pub async fn moderate_one(
         .or_page(&ctx)?;
     state.publish(&change.events);
     Ok(done_redirect(action, None, after.as_deref()))
+}
+
+/// Approve, reject, mark as spam or delete a submitted report.
+pub async fn moderate_report(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OneForm>,
+) -> Result<Response, PageError> {
+    let user = match moderator(&ctx, Action::ModerateReport) {
+        Ok(user) => user,
+        Err(refusal) => return Ok(*refusal),
+    };
+    let moderation = match moderation(&ctx, form.action.as_deref(), form.note.as_deref()) {
+        Ok(m) => m,
+        Err(message) => return refuse(&state, &ctx, &user, None, message).await,
+    };
+    let action = moderation.action;
+    let change = state
+        .store
+        .moderate_report(&ctx.actor(), &id, moderation)
+        .await
+        .or_page(&ctx)?;
+    state.publish(&change.events);
+    Ok(Redirect::to(&format!(
+        "/moderation?done={}&what=report",
+        action_code(action)
+    ))
+    .into_response())
 }
 
 /// The queue again, with what was wrong; nothing was changed.

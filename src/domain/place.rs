@@ -1,0 +1,111 @@
+//! Places a report speaks of: a city from the gazetteer (`gn:<GeoNames id>`), or a custom place
+//! an editor added with its coordinates (an airport, a border crossing).
+
+use serde::{Deserialize, Serialize};
+
+use super::source::country;
+use super::validation::{ValidationError, required_text};
+
+pub const MAX_NAME: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Place {
+    /// `gn:<GeoNames id>` for a gazetteer city, a ULID for a custom place.
+    pub id: String,
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub custom: bool,
+}
+
+/// What a report or claim shows of a place.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct PlaceRef {
+    pub id: String,
+    pub name: String,
+}
+
+impl Place {
+    pub fn reference(&self) -> PlaceRef {
+        PlaceRef {
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    pub fn is_gazetteer_id(id: &str) -> bool {
+        id.strip_prefix("gn:")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPlace {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A validated custom place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceDraft {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl NewPlace {
+    pub fn validate(&self) -> Result<PlaceDraft, ValidationError> {
+        if !(self.lat.is_finite() && (-90.0..=90.0).contains(&self.lat)) {
+            return Err(ValidationError::new("lat", "must be between -90 and 90"));
+        }
+        if !(self.lon.is_finite() && (-180.0..=180.0).contains(&self.lon)) {
+            return Err(ValidationError::new("lon", "must be between -180 and 180"));
+        }
+        Ok(PlaceDraft {
+            name: required_text("name", &self.name, MAX_NAME)?,
+            country: self
+                .country
+                .as_deref()
+                .map(|c| country("country", c))
+                .transpose()?
+                .flatten(),
+            lat: (self.lat * 1e5).round() / 1e5,
+            lon: (self.lon * 1e5).round() / 1e5,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_checked() {
+        let p = |lat, lon| NewPlace {
+            name: "Almaty International Airport".into(),
+            country: Some("kz".into()),
+            lat,
+            lon,
+        };
+        let ok = p(43.352_123_4, 77.040_5).validate().unwrap();
+        assert_eq!((ok.lat, ok.lon), (43.35212, 77.0405));
+        assert_eq!(ok.country.as_deref(), Some("KZ"));
+        assert_eq!(p(91.0, 0.0).validate().unwrap_err().field, "lat");
+        assert_eq!(p(0.0, -180.5).validate().unwrap_err().field, "lon");
+        assert_eq!(p(f64::NAN, 0.0).validate().unwrap_err().field, "lat");
+    }
+
+    #[test]
+    fn gazetteer_ids_are_recognized() {
+        assert!(Place::is_gazetteer_id("gn:1526384"));
+        assert!(!Place::is_gazetteer_id("gn:"));
+        assert!(!Place::is_gazetteer_id("gn:12a"));
+        assert!(!Place::is_gazetteer_id("01HZZZZZZZZZZZZZZZZZZZZZZZ"));
+    }
+}

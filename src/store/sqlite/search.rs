@@ -1,0 +1,53 @@
+//! Full-text search in SQLite (FTS5; the tokenizer folds case and accents).
+
+use sqlx::SqlitePool;
+
+use super::{backend, rows};
+use crate::domain::search::{HitKind, SearchHit, snippet};
+use crate::store::StoreResult;
+
+/// `query` is an index query from `domain::search::index_query`.
+pub async fn search(
+    pool: &SqlitePool,
+    query: &str,
+    thread_id: Option<&str>,
+    limit: u32,
+    offset: u32,
+) -> StoreResult<Vec<SearchHit>> {
+    let found = sqlx::query(
+        "SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
+                snippet(search_index, -1, char(2), char(3), '…', 16) AS snip
+         FROM search_index JOIN search_docs d ON d.rowid = search_index.rowid
+         JOIN threads t ON t.id = d.thread_id
+         WHERE search_index MATCH $1 AND ($2 IS NULL OR d.thread_id = $2)
+         ORDER BY bm25(search_index, 4.0, 1.0), d.rowid DESC
+         LIMIT $3 OFFSET $4",
+    )
+    .bind(query)
+    .bind(thread_id)
+    .bind(i64::from(limit))
+    .bind(i64::from(offset))
+    .fetch_all(pool)
+    .await
+    .map_err(backend)?;
+    found
+        .iter()
+        .map(|row| {
+            let kind: String = rows::column(row, "kind")?;
+            let id: String = rows::column(row, "item_id")?;
+            let (text, html) = snippet(&rows::column::<String>(row, "snip")?);
+            Ok(SearchHit {
+                kind: HitKind::parse(&kind).ok_or_else(|| rows::unexpected("kind", &kind))?,
+                created_at: ulid::Ulid::from_string(&id)
+                    .ok()
+                    .map(|u| chrono::DateTime::<chrono::Utc>::from(u.datetime())),
+                id,
+                thread_id: rows::column(row, "thread_id")?,
+                thread_slug: rows::column(row, "slug")?,
+                thread_title: rows::column(row, "thread_title")?,
+                snippet: text,
+                snippet_html: html,
+            })
+        })
+        .collect()
+}

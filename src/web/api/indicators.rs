@@ -1,0 +1,70 @@
+//! A thread's indicators over the JSON API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+
+use crate::app::AppState;
+use crate::domain::indicator::{Indicator, IndicatorPatch, NewIndicator};
+use crate::domain::permissions::{Action, Ownership};
+use crate::domain::user::Actor;
+use crate::error::{AppResult, ErrorBody};
+use crate::web::extract::{JsonBody, require};
+
+/// A thread's indicators, in display order.
+#[utoipa::path(get, path = "/api/v1/threads/{id}/indicators", tag = "board",
+    params(("id" = String, Path, description = "Thread id or slug")),
+    responses((status = 200, body = Vec<Indicator>), (status = 404, body = ErrorBody)))]
+pub async fn list_indicators(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<Indicator>>> {
+    let thread = state.store.thread(&id).await?;
+    Ok(Json(state.store.indicators(&thread.id).await?))
+}
+
+/// Define an indicator of the thread's board.
+#[utoipa::path(post, path = "/api/v1/threads/{id}/indicators", tag = "board",
+    request_body = NewIndicator, params(("id" = String, Path, description = "Thread id or slug")),
+    security(("bearer" = [])),
+    responses((status = 201, body = Indicator), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "The key is taken in this thread", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn create_indicator(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> AppResult<(StatusCode, Json<Indicator>)> {
+    require(&actor, Action::ManageIndicators, Ownership::Others)?;
+    let input: NewIndicator = body.parse()?;
+    let draft = input.validate()?;
+    let thread = state.store.thread(&id).await?;
+    let change = state
+        .store
+        .create_indicator(&actor, &thread.id, draft)
+        .await?;
+    state.publish(&change.events);
+    Ok((StatusCode::CREATED, Json(change.item)))
+}
+
+/// Relabel, recolour or reorder an indicator; its key, kind and scope stay.
+#[utoipa::path(patch, path = "/api/v1/indicators/{id}", tag = "board",
+    request_body = IndicatorPatch, params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Indicator), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn patch_indicator(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> AppResult<Json<Indicator>> {
+    require(&actor, Action::ManageIndicators, Ownership::Others)?;
+    let patch: IndicatorPatch = body.parse()?;
+    let change = state.store.patch_indicator(&actor, &id, patch).await?;
+    state.publish(&change.events);
+    Ok(Json(change.item))
+}

@@ -1,0 +1,95 @@
+//! The source registry over the JSON API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+
+use crate::app::AppState;
+use crate::domain::page::Page;
+use crate::domain::permissions::{Action, Ownership};
+use crate::domain::source::{NewSource, Source, SourcePatch};
+use crate::domain::user::Actor;
+use crate::error::{AppResult, ErrorBody};
+use crate::web::extract::{ApiQuery, ClientAddr, JsonBody, require};
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct SourceQuery {
+    /// Part of a name; case, accents and script do not matter.
+    pub q: Option<String>,
+    pub after: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// Sources in the registry, by name; with `q`, names starting with it first.
+#[utoipa::path(get, path = "/api/v1/sources", tag = "sources", params(SourceQuery),
+    responses((status = 200, body = Page<Source>), (status = 422, body = ErrorBody)))]
+pub async fn list_sources(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<SourceQuery>,
+) -> AppResult<Json<Page<Source>>> {
+    let page = crate::web::extract::PageParams {
+        after: query.after,
+        limit: query.limit,
+    }
+    .request()?;
+    let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    if q.is_some_and(|q| q.chars().count() > 200) {
+        return Err(
+            crate::domain::ValidationError::new("q", "is longer than 200 characters").into(),
+        );
+    }
+    Ok(Json(state.store.list_sources(q, page).await?))
+}
+
+/// Add a source. A name already in the registry (ignoring case and accents) is a conflict
+/// naming the existing source.
+#[utoipa::path(post, path = "/api/v1/sources", tag = "sources", request_body = NewSource,
+    security(("bearer" = [])),
+    responses((status = 201, body = Source), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, description = "Already in the registry", body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody)))]
+pub async fn create_source(
+    State(state): State<AppState>,
+    actor: Actor,
+    ClientAddr(addr): ClientAddr,
+    body: JsonBody,
+) -> AppResult<(StatusCode, Json<Source>)> {
+    require(&actor, Action::CreateSource, Ownership::Own)?;
+    let input: NewSource = body.parse()?;
+    let draft = input.validate()?;
+    state.limits.check_write(&actor, addr)?;
+    let source = state.store.create_source(&actor, draft).await?;
+    Ok((StatusCode::CREATED, Json(source)))
+}
+
+#[utoipa::path(get, path = "/api/v1/sources/{id}", tag = "sources", params(("id" = String, Path)),
+    responses((status = 200, body = Source), (status = 404, body = ErrorBody)))]
+pub async fn get_source(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Source>> {
+    Ok(Json(state.store.source(&id).await?))
+}
+
+/// Change a source; absent fields stay.
+#[utoipa::path(patch, path = "/api/v1/sources/{id}", tag = "sources", request_body = SourcePatch,
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Source), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn edit_source(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> AppResult<Json<Source>> {
+    require(&actor, Action::EditSource, Ownership::Others)?;
+    let patch: SourcePatch = body.parse()?;
+    let current = state.store.source(&id).await?;
+    let draft = patch.apply(&current)?;
+    Ok(Json(state.store.edit_source(&actor, &id, draft).await?))
+}
