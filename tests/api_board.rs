@@ -33,7 +33,14 @@ async fn source(app: &TestApp, token: &str, name: &str, kind: &str) -> String {
 }
 
 /// Source, cited source, indicator, place, value, time of day.
-type Row<'a> = (&'a str, Option<&'a str>, &'a str, Option<&'a str>, Value, &'a str);
+type Row<'a> = (
+    &'a str,
+    Option<&'a str>,
+    &'a str,
+    Option<&'a str>,
+    Value,
+    &'a str,
+);
 
 fn at(hm: &str) -> String {
     format!("2022-01-05T{hm}:00Z")
