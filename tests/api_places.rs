@@ -5,6 +5,8 @@ mod common;
 
 use axum::http::{StatusCode, header};
 use common::TestApp;
+use cronaca::domain::role::Role;
+use serde_json::json;
 
 /// The first place found for `q`: (name, country).
 async fn first(app: &TestApp, q: &str) -> (String, String) {
@@ -59,15 +61,69 @@ async fn a_place_has_an_id_coordinates_and_the_name_that_matched() {
 }
 
 #[tokio::test]
-async fn answers_are_cached_as_the_data_is_static() {
+async fn answers_are_cached_briefly_as_custom_places_may_be_added() {
     let app = TestApp::new().await;
     let reply = app.get("/api/v1/places?q=Paris").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(
         reply.headers.get(header::CACHE_CONTROL).unwrap(),
-        "public, max-age=86400"
+        "public, max-age=300"
     );
     assert!(reply.headers.get(header::SET_COOKIE).is_none());
+}
+
+/// Editors add places the gazetteer lacks; look-ups find them first.
+#[tokio::test]
+async fn custom_places_are_added_by_editors_and_found_first() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let reader = app.token("lettore", Role::Contributor).await;
+    let airport = json!({"name": "Almaty International Airport", "country": "kz",
+                         "lat": 43.3521, "lon": 77.0405});
+    let refused = app
+        .post("/api/v1/places", Some(&reader), airport.clone())
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let bad = app
+        .post(
+            "/api/v1/places",
+            Some(&editor),
+            json!({"name": "Nowhere", "lat": 95.0, "lon": 0.0}),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.json["error"]["field"], "lat");
+    let created = app.post("/api/v1/places", Some(&editor), airport).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    assert_eq!(created.json["country"], "KZ");
+    assert_eq!(created.json["custom"], true);
+    let found = app.get("/api/v1/places?q=almaty&limit=3").await;
+    let items = found.json["items"].as_array().unwrap();
+    assert_eq!(items[0]["id"], created.json["id"]);
+    assert_eq!(items[1]["name"], "Almaty", "then the city");
+    assert!(items.len() <= 3);
+
+    let thread = app.simple_thread(&editor, "Airport").await;
+    let source = app
+        .post(
+            "/api/v1/sources",
+            Some(&editor),
+            json!({"name": "Airport authority", "kind": "official"}),
+        )
+        .await;
+    let report = app
+        .post(
+            &format!("/api/v1/threads/{}/reports", thread["id"].as_str().unwrap()),
+            Some(&editor),
+            json!({"body": "Runway closed", "source": source.json["id"],
+                   "places": [created.json["id"]]}),
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::CREATED, "{}", report.text);
+    assert_eq!(
+        report.json["places"][0]["name"],
+        "Almaty International Airport"
+    );
 }
 
 #[tokio::test]

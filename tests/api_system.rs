@@ -68,6 +68,7 @@ async fn openapi_document_describes_every_route() {
         ("get", "/api/v1/audit"),
         ("get", "/api/v1/threads/{id}/events"),
         ("get", "/api/v1/places"),
+        ("post", "/api/v1/places"),
         ("get", "/api/v1/sources"),
         ("post", "/api/v1/sources"),
         ("get", "/api/v1/sources/{id}"),

@@ -9,6 +9,7 @@ use super::validation::{ValidationError, required_text};
 pub const MAX_NAME: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = StoredPlace)]
 pub struct Place {
     /// `gn:<GeoNames id>` for a gazetteer city, a ULID for a custom place.
     pub id: String,

@@ -78,7 +78,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/moderation/queue", get(moderation::moderation_queue))
         .route("/audit", get(audit::audit_log))
-        .route("/places", get(places::search_places))
+        .route(
+            "/places",
+            get(places::search_places).post(places::add_place),
+        )
 }
 
 struct BearerAuth;
@@ -111,7 +114,7 @@ impl Modify for BearerAuth {
         reports::report_revisions, reports::report_queue,
         board::get_board,
         search::search,
-        places::search_places,
+        places::search_places, places::add_place,
         sse::thread_events,
     ),
     modifiers(&BearerAuth)

@@ -1,14 +1,21 @@
-//! Places over the JSON API: look-ups in the gazetteer compiled into the binary.
+//! Places over the JSON API: look-ups in the gazetteer compiled into the binary and among the
+//! custom places editors added, and adding a custom place.
 
 use axum::Json;
-use axum::http::{HeaderValue, header};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::app::AppState;
 use crate::domain::ValidationError;
+use crate::domain::permissions::{Action, Ownership};
+use crate::domain::place::{self, NewPlace};
+use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::gazetteer::{self, Place};
 use crate::web::extract::ApiQuery;
+use crate::web::extract::{ClientAddr, JsonBody, require};
 
 const DEFAULT_LIMIT: usize = 10;
 const MAX_LIMIT: u32 = 50;
@@ -29,14 +36,18 @@ pub struct PlaceList {
     pub items: Vec<Place>,
 }
 
-/// Look places up by name: whole names before prefixes, then the most populous first.
+/// Look places up by name: custom places whose name contains the query first, then cities by
+/// whole names before prefixes, the most populous first.
 #[utoipa::path(get, path = "/api/v1/places", tag = "places", params(PlaceQuery),
     responses(
         (status = 200, body = PlaceList,
-            description = "Cities of 15,000 people or more (GeoNames, geonames.org, CC BY 4.0); empty without `q`"),
+            description = "Custom places, then cities of 15,000 people or more (GeoNames, geonames.org, CC BY 4.0); empty without `q`"),
         (status = 400, description = "`q` is longer than 100 characters", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-pub async fn search_places(ApiQuery(params): ApiQuery<PlaceQuery>) -> AppResult<Response> {
+pub async fn search_places(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<PlaceQuery>,
+) -> AppResult<Response> {
     let limit = match params.limit {
         None => DEFAULT_LIMIT,
         Some(n) if (1..=MAX_LIMIT).contains(&n) => n as usize,
@@ -52,12 +63,57 @@ pub async fn search_places(ApiQuery(params): ApiQuery<PlaceQuery>) -> AppResult<
             message: format!("`q` must be at most {MAX_QUERY_CHARS} characters"),
         });
     }
-    let items = gazetteer::lookup(&query, limit);
+    let mut items: Vec<Place> = if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        let custom = state
+            .store
+            .search_custom_places(query.trim(), u32::try_from(limit).unwrap_or(MAX_LIMIT))
+            .await?;
+        custom.into_iter().map(custom_place).collect()
+    };
+    let rest = limit.saturating_sub(items.len());
+    items.extend(gazetteer::lookup(&query, rest));
     let mut response = Json(PlaceList { items }).into_response();
-    // The gazetteer only changes with the binary.
+    // Cities change only with the binary; custom places may be added at any time.
     response.headers_mut().insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
+        HeaderValue::from_static("public, max-age=300"),
     );
     Ok(response)
+}
+
+/// A custom place in the shape of a look-up result.
+fn custom_place(p: place::Place) -> Place {
+    Place {
+        id: p.id,
+        country_name: p.country.clone().unwrap_or_default(),
+        country: p.country.unwrap_or_default(),
+        name: p.name,
+        lat: p.lat,
+        lon: p.lon,
+        population: 0,
+        matched: None,
+    }
+}
+
+/// Add a custom place (an airport, a border crossing) with its coordinates.
+#[utoipa::path(post, path = "/api/v1/places", tag = "places", request_body = NewPlace,
+    security(("bearer" = [])),
+    responses((status = 201, body = place::Place), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody)))]
+pub async fn add_place(
+    State(state): State<AppState>,
+    actor: Actor,
+    ClientAddr(addr): ClientAddr,
+    body: JsonBody,
+) -> AppResult<(StatusCode, Json<place::Place>)> {
+    require(&actor, Action::AddPlace, Ownership::Own)?;
+    let input: NewPlace = body.parse()?;
+    let draft = input.validate()?;
+    state.limits.check_write(&actor, addr)?;
+    let created = state.store.add_place(&actor, draft).await?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
