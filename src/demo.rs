@@ -1,5 +1,7 @@
 //! The demo: a clearly labelled fictional exercise thread, so a newcomer sees a living thread.
 
+mod board;
+
 use crate::auth;
 use crate::domain::comment::{Moderation, ModerationAction, NewComment};
 use crate::domain::role::Role;
@@ -15,7 +17,7 @@ pub struct DemoLogin {
 
 const LEAD: &str = "**This is a fictional exercise.** Valdoria, its towns and every person, \
 source and figure in this thread are invented, to show how Cronaca covers a fast-moving event.\n\n\
-Protests over fuel prices in the (fictional) Republic of Valdoria turned into unrest overnight. \
+Protests over fuel prices in the (fictional) island Republic of Valdoria turned into unrest overnight. \
 Share any decent information and comments below; moderators review guests' comments first.";
 
 const UPDATES: [&str; 12] = [
@@ -109,6 +111,13 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         .validate()?;
         store.edit_update(&editor, typo, text).await?;
     }
+
+    let cast = board::Cast {
+        editor: &editor,
+        moderator: &moderator,
+        reader: &reader,
+    };
+    board::fill(store, &thread, &cast).await?;
 
     let first = comment(
         "My cousin in Velmora confirms: no mobile data since 18:00, landlines work.",

@@ -339,6 +339,57 @@ async fn serve_demo_fills_an_empty_database_once() {
     let struck = updates.iter().filter(|u| !u["struck"].is_null()).count();
     assert_eq!(struck, 1, "one struck update");
 
+    // A living board at once: a dispute, a repeat that adds no corroboration, a struck report.
+    let board: Value = client()
+        .get(server.url("/api/v1/threads/exercise-valdoria/board"))
+        .send()
+        .await
+        .expect("GET the demo board")
+        .json()
+        .await
+        .expect("board JSON");
+    let indicator = |key: &str| {
+        board["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .find(|i| i["key"] == key)
+            .cloned()
+            .unwrap_or_else(|| panic!("{key} on the demo board"))
+    };
+    let injured = &indicator("police_injured")["entries"][0];
+    assert_eq!(injured["agreement"], "disputed", "{injured}");
+    assert_eq!(injured["current"]["text"], "7");
+    assert_eq!(injured["positions"][1]["text"], "3");
+    assert_eq!(
+        injured["positions"][1]["sources"]
+            .as_array()
+            .expect("sources")
+            .len(),
+        1,
+        "state TV only repeats the ministry"
+    );
+    assert!(
+        !board.to_string().contains("\"30\""),
+        "the struck figure is off the board"
+    );
+    assert_eq!(
+        indicator("detained")["entries"][0]["agreement"],
+        "corroborated"
+    );
+    assert!(board["places"].as_array().expect("places").len() >= 3);
+    let reports: Value = client()
+        .get(server.url("/api/v1/threads/exercise-valdoria/reports"))
+        .send()
+        .await
+        .expect("GET the demo reports")
+        .json()
+        .await
+        .expect("reports JSON");
+    let items = reports["items"].as_array().expect("reports");
+    assert_eq!(items.iter().filter(|r| !r["struck"].is_null()).count(), 1);
+    assert!(items.iter().any(|r| !r["cites"].is_null()));
+
     server.sigterm();
     let status = server.wait_exit(Duration::from_secs(10)).await;
     assert!(status.is_some_and(|s| s.success()), "{status:?}");
