@@ -126,3 +126,62 @@ async fn assets_are_served_with_long_caching_when_versioned() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn search_page_finds_what_readers_can_see_in_each_language() {
+    let app = TestApp::new().await;
+    let editor = app.token("ed", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Proteste a Nursultàn").await;
+    let tid = thread["id"].as_str().unwrap();
+    let update = app
+        .update(&editor, tid, "Spari vicino all'aeroporto di <b>ALMATY</b>")
+        .await;
+    let mut browser = Browser::new(&app);
+    let empty = browser.get("/search?lang=it").await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(empty.text.contains("Parole da trovare"));
+    assert!(!empty.text.contains("Nessun risultato"));
+
+    let found = browser.get("/search?q=almaty&lang=en").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.text.contains("<mark>ALMATY</mark>"), "{}", found.text);
+    assert!(!found.text.contains("<b>ALMATY"), "snippets are escaped");
+    let slug = thread["slug"].as_str().unwrap();
+    let id = update["id"].as_str().unwrap();
+    assert!(found.text.contains(&format!("href=\"/t/{slug}#u-{id}\"")));
+    assert!(found.text.contains(">Update</span>"));
+    let by_title = browser.get("/search?q=nursultan&lang=ru").await;
+    assert!(
+        by_title.text.contains(">Трансляция</span>"),
+        "{}",
+        by_title.text
+    );
+
+    let none = browser.get("/search?q=zzzz&lang=en").await;
+    assert!(none.text.contains("Nothing found"));
+    let long = browser.get(&format!("/search?q={}", "a".repeat(300))).await;
+    assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let odd = browser.get("/search?q=%22%20OR%20*&page=nope").await;
+    assert_eq!(
+        odd.status,
+        StatusCode::OK,
+        "operators and bad page numbers are harmless"
+    );
+}
+
+#[tokio::test]
+async fn about_page_credits_the_data_it_ships_with() {
+    let app = TestApp::new().await;
+    for (lang, title) in [
+        ("en", "About and credits"),
+        ("it", "Informazioni e crediti"),
+        ("ru", "О сайте и источниках данных"),
+    ] {
+        let mut browser = Browser::new(&app);
+        let page = browser.get(&format!("/about?lang={lang}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains(&format!("<h1>{title}</h1>")), "{lang}");
+        assert!(page.text.contains("GeoNames") && page.text.contains("CC BY 4.0"));
+        assert!(page.text.contains("Natural Earth"));
+    }
+}

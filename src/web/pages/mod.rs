@@ -1,5 +1,6 @@
 //! HTML pages: server-rendered, in the reader's language, working without JavaScript.
 
+mod about;
 mod account;
 mod admin;
 mod assets;
@@ -9,6 +10,7 @@ mod form;
 mod home;
 pub mod login;
 mod moderation;
+mod search;
 mod thread;
 mod views;
 
@@ -32,6 +34,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/", get(home::home))
         .route("/static/{file}", get(assets::serve))
         .route("/t/{slug}", get(thread::thread_page))
+        .route("/search", get(search::search_page))
+        .route("/about", get(about::about))
         .merge(editor::routes())
         .merge(comments::routes())
         .merge(login::routes())
