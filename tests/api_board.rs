@@ -627,3 +627,77 @@ async fn search_folds_case_and_accents_and_hides_what_readers_cannot_see() {
         .await;
     assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// "No request for help was received", later "the president has asked for help": the newer
+/// statement wins, and is a dispute only while the older one is inside the thread's window.
+#[tokio::test]
+async fn the_dispute_window_is_the_threads_to_set() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Help").await;
+    let tid = thread["id"].as_str().unwrap();
+    assert_eq!(thread["dispute_window_hours"], 12);
+    let reply = app
+        .post(
+            &format!("/api/v1/threads/{tid}/indicators"),
+            Some(&editor),
+            json!({"key": "help", "labels": {"en": "Request for help"}, "kind": "text"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let office = source(&app, &editor, "President's office", "official").await;
+    let agency = source(&app, &editor, "Steppe Agency", "agency").await;
+    for (src, text, time) in [
+        (&office, "no request for help was received", "08:00"),
+        (&agency, "the president has asked for help", "14:00"),
+    ] {
+        let reply = app
+            .post(
+                &format!("/api/v1/threads/{tid}/reports"),
+                Some(&editor),
+                json!({"body": text, "source": src, "stated_at": at(time),
+                       "claims": [{"indicator": "help", "value": text}]}),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    }
+    let entry = |board: &Value| board["indicators"][0]["entries"][0].clone();
+    let board = app.get(&format!("/api/v1/threads/{tid}/board")).await.json;
+    assert_eq!(
+        entry(&board)["current"]["text"],
+        "the president has asked for help"
+    );
+    assert_eq!(
+        entry(&board)["agreement"],
+        "disputed",
+        "6 hours apart, inside 12"
+    );
+
+    let bad = app
+        .patch(
+            &format!("/api/v1/threads/{tid}"),
+            Some(&editor),
+            json!({"dispute_window_hours": 0}),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let narrowed = app
+        .patch(
+            &format!("/api/v1/threads/{tid}"),
+            Some(&editor),
+            json!({"dispute_window_hours": 4}),
+        )
+        .await;
+    assert_eq!(narrowed.status, StatusCode::OK, "{}", narrowed.text);
+    assert_eq!(narrowed.json["dispute_window_hours"], 4);
+    let board = app.get(&format!("/api/v1/threads/{tid}/board")).await.json;
+    assert_eq!(
+        entry(&board)["current"]["text"],
+        "the president has asked for help"
+    );
+    assert_eq!(
+        entry(&board)["agreement"],
+        "single",
+        "the old denial is outside the window"
+    );
+}

@@ -31,3 +31,5 @@ editor-strike-hint = A struck update stays visible, struck through, with its rea
 editor-strike-submit = Strike
 editor-revisions = Revisions
 editor-revision = Revision { $number }
+editor-dispute-window = Dispute window
+editor-dispute-window-hint = hours during which another source's different figure keeps a value disputed (1 to 168)

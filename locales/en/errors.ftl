@@ -39,3 +39,4 @@ conflict-parent_removed = The comment you replied to was removed.
 conflict-already_flagged = You have already flagged this comment.
 conflict-already_exists = This already exists.
 conflict-slow_mode = This thread is in slow mode: please wait before commenting again.
+field-dispute_window_hours = dispute window

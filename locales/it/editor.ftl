@@ -31,3 +31,5 @@ editor-strike-hint = Un aggiornamento barrato resta visibile, barrato, con il su
 editor-strike-submit = Barra
 editor-revisions = Versioni
 editor-revision = Versione { $number }
+editor-dispute-window = Finestra di contestazione
+editor-dispute-window-hint = ore durante le quali la cifra diversa di un'altra fonte mantiene un valore contestato (da 1 a 168)

@@ -39,3 +39,4 @@ conflict-parent_removed = Il commento a cui rispondi è stato rimosso.
 conflict-already_flagged = Hai già segnalato questo commento.
 conflict-already_exists = Esiste già.
 conflict-slow_mode = Questa diretta è in modalità lenta: attendi prima di commentare di nuovo.
+field-dispute_window_hours = finestra di contestazione

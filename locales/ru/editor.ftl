@@ -31,3 +31,5 @@ editor-strike-hint = Зачёркнутое обновление остаётс�
 editor-strike-submit = Зачеркнуть
 editor-revisions = Версии
 editor-revision = Версия { $number }
+editor-dispute-window = Окно расхождений
+editor-dispute-window-hint = сколько часов другая цифра другого источника оставляет значение спорным (от 1 до 168)

@@ -39,3 +39,4 @@ conflict-parent_removed = Комментарий, на который вы от�
 conflict-already_flagged = Вы уже пожаловались на этот комментарий.
 conflict-already_exists = Такое уже существует.
 conflict-slow_mode = В трансляции включён медленный режим: подождите, прежде чем снова комментировать.
+field-dispute_window_hours = окно расхождений

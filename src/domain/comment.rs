@@ -328,6 +328,7 @@ mod tests {
             comment_policy: policy,
             guests_may_comment: guests,
             slow_mode_seconds: 0,
+            dispute_window_hours: 12,
             created_by: None,
             created_at: now(),
             updated_at: now(),

@@ -13,6 +13,9 @@ use super::validation::{ValidationError, optional_text, required_text};
 pub const MAX_TITLE: usize = 200;
 pub const MAX_LEAD: usize = 20_000;
 pub const MAX_SLOW_MODE: u32 = 3600;
+/// A dispute window of a week at most: older disagreements are history, not disputes.
+pub const MAX_DISPUTE_WINDOW_HOURS: u32 = 168;
+pub const DEFAULT_DISPUTE_WINDOW_HOURS: u32 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -69,6 +72,8 @@ pub struct Thread {
     pub guests_may_comment: bool,
     /// At most one comment per person every this many seconds; 0 is off.
     pub slow_mode_seconds: u32,
+    /// How long another source's disagreeing figure keeps a board value disputed.
+    pub dispute_window_hours: u32,
     pub created_by: Option<UserRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -151,6 +156,8 @@ pub struct ThreadPatch {
     pub guests_may_comment: Option<bool>,
     /// 0 turns slow mode off; at most one hour.
     pub slow_mode_seconds: Option<u32>,
+    /// 1 to 168 hours; 12 by default.
+    pub dispute_window_hours: Option<u32>,
 }
 
 impl ThreadPatch {
@@ -182,6 +189,19 @@ impl ThreadPatch {
                     }
                 })
                 .transpose()?,
+            dispute_window_hours: self
+                .dispute_window_hours
+                .map(|h| {
+                    if (1..=MAX_DISPUTE_WINDOW_HOURS).contains(&h) {
+                        Ok(h)
+                    } else {
+                        Err(ValidationError::new(
+                            "dispute_window_hours",
+                            format!("must be between 1 and {MAX_DISPUTE_WINDOW_HOURS}"),
+                        ))
+                    }
+                })
+                .transpose()?,
             ..self
         };
         if out.title.is_none()
@@ -191,6 +211,7 @@ impl ThreadPatch {
             && out.comment_policy.is_none()
             && out.guests_may_comment.is_none()
             && out.slow_mode_seconds.is_none()
+            && out.dispute_window_hours.is_none()
         {
             return Err(ValidationError::new("body", "names no field to change"));
         }
@@ -218,6 +239,7 @@ impl ThreadPatch {
         t.comment_policy = self.comment_policy.unwrap_or(t.comment_policy);
         t.guests_may_comment = self.guests_may_comment.unwrap_or(t.guests_may_comment);
         t.slow_mode_seconds = self.slow_mode_seconds.unwrap_or(t.slow_mode_seconds);
+        t.dispute_window_hours = self.dispute_window_hours.unwrap_or(t.dispute_window_hours);
         t.updated_at = at;
         t
     }

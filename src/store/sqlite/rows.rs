@@ -15,7 +15,7 @@ use crate::domain::user::{User, UserRef};
 use crate::store::{StoreError, StoreResult};
 
 pub const THREAD: &str = "SELECT t.id, t.slug, t.title, t.lead, t.lead_html, t.language, t.status,
-        t.comment_policy, t.guests_may_comment, t.slow_mode_seconds, t.created_by, u.display_name AS created_by_name,
+        t.comment_policy, t.guests_may_comment, t.slow_mode_seconds, t.dispute_window_minutes, t.created_by, u.display_name AS created_by_name,
         t.created_at, t.updated_at
     FROM threads t LEFT JOIN users u ON u.id = t.created_by";
 
@@ -73,6 +73,8 @@ pub fn thread(row: &SqliteRow) -> StoreResult<Thread> {
         comment_policy: CommentPolicy::parse(&policy).ok_or_else(|| corrupt("policy", &policy))?,
         guests_may_comment: get(row, "guests_may_comment")?,
         slow_mode_seconds: get(row, "slow_mode_seconds")?,
+        dispute_window_hours: u32::try_from(get::<i64>(row, "dispute_window_minutes")? / 60)
+            .unwrap_or(crate::domain::thread::DEFAULT_DISPUTE_WINDOW_HOURS),
         created_by: created_by.map(|id| UserRef {
             id,
             name: created_by_name.unwrap_or_default(),

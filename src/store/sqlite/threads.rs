@@ -165,7 +165,7 @@ pub async fn patch(
     sqlx::query(
         "UPDATE threads SET title = $1, lead = $2, lead_html = $3, language = $4, status = $5,
                 comment_policy = $6, guests_may_comment = $7, updated_at = $8,
-                slow_mode_seconds = $10
+                slow_mode_seconds = $10, dispute_window_minutes = $11
          WHERE id = $9",
     )
     .bind(&after.title)
@@ -178,6 +178,7 @@ pub async fn patch(
     .bind(time::to_db(&after.updated_at))
     .bind(&before.id)
     .bind(after.slow_mode_seconds)
+    .bind(i64::from(after.dispute_window_hours) * 60)
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

@@ -54,6 +54,8 @@ pub struct ThreadFields {
     status: String,
     #[serde(default)]
     slow_mode_seconds: String,
+    #[serde(default)]
+    dispute_window_hours: String,
 }
 
 impl ThreadFields {
@@ -67,6 +69,7 @@ impl ThreadFields {
             slug: t.slug.clone(),
             status: t.status.as_str().to_owned(),
             slow_mode_seconds: t.slow_mode_seconds.to_string(),
+            dispute_window_hours: t.dispute_window_hours.to_string(),
         }
     }
 
@@ -196,6 +199,11 @@ async fn edit_thread(
         comment_policy: policy(&f.comment_policy),
         guests_may_comment: Some(f.guests()),
         slow_mode_seconds: slow_mode_seconds.or(Some(u32::MAX)),
+        // Blank keeps the window; anything unreadable is refused by the validation.
+        dispute_window_hours: match f.dispute_window_hours.trim() {
+            "" => None,
+            h => Some(h.parse::<u32>().unwrap_or(u32::MAX)),
+        },
     };
     let changed = match patch.validate() {
         Ok(p) => state
