@@ -1,0 +1,246 @@
+## Источники, сообщения, показатели и добавленные места.
+
+nav-sources = Источники
+
+# Общие для форм этих страниц.
+rx-check-fields = Некоторые поля нужно проверить: сообщение указано рядом с каждым.
+rx-error-field = Проверьте это поле.
+rx-error-country = Напишите двухбуквенный код страны (ISO 3166-1), например KZ, или оставьте поле пустым.
+rx-error-language = Напишите код языка, например en, it, ru или kk, или оставьте поле пустым.
+rx-country-hint = две буквы, например KZ; необязательно
+rx-language-hint = код языка, например en, it, ru, kk
+rx-query-too-long = Текст поиска слишком длинный: не больше 200 символов.
+
+## Реестр источников.
+
+source-list-title = Источники
+source-list-intro = Кто что говорит: реестр источников, общий для всех трансляций. Повторы одного источника никогда не считаются независимым подтверждением.
+source-list-link = Все источники
+source-search = Поиск по названию
+source-search-submit = Найти
+source-list-empty = Реестр пуст.
+source-list-none-found = Нет источников по запросу «{ $query }».
+source-list-more = Ещё источники
+source-add = Добавить источник
+source-new-title = Добавить источник
+source-new-intro = Сначала проверьте, нет ли его в реестре под другим написанием.
+source-name = Название
+source-kind = Тип
+source-affiliation = Принадлежность
+source-affiliation-hint = кто за ним стоит, например «Правительство Казахстана»; необязательно
+source-country = Страна
+source-language = Язык
+source-homepage = Сайт
+source-notes = Примечания
+source-notes-hint = что читателям стоит знать об этом источнике; необязательно
+source-added = Добавлен
+source-add-submit = Добавить источник
+source-save = Сохранить
+source-edit-title = Изменить источник
+source-back-to-report = Вернуться к сообщению, не добавляя источник
+source-created = Источник добавлен в реестр.
+source-saved = Источник сохранён.
+source-exists = Источник с таким названием уже есть в реестре.
+source-exists-link = Использовать «{ $name }»
+source-error-name = Напишите название хотя бы с одной буквой или цифрой, не длиннее 200 символов.
+source-error-kind = Выберите тип из списка.
+source-error-affiliation = Принадлежность — не больше 200 символов.
+source-error-homepage = Напишите полный адрес, начинающийся с https:// или http://, или оставьте поле пустым.
+source-error-notes = Примечания — не больше 5 000 символов.
+source-kind-official = Официальный орган
+source-kind-state-media = Государственные СМИ
+source-kind-independent-media = Независимые СМИ
+source-kind-agency = Информационное агентство
+source-kind-ngo = Неправительственная организация
+source-kind-social-channel = Канал в соцсетях
+source-kind-eyewitness = Очевидец
+source-kind-anonymous = Анонимный источник
+source-kind-other = Другое
+
+## Добавленные места.
+
+place-list-title = Добавленные места
+place-list-intro = Места, которых нет среди городов справочника, например аэропорт или пограничный переход. Сообщения могут называть их, как любой город.
+place-search = Поиск по названию
+place-list-empty = Добавленных мест пока нет.
+place-add = Добавить место
+place-new-title = Добавить место
+place-new-intro = Для места, которого нет в справочнике городов. Укажите его координаты в десятичных градусах.
+place-name = Название
+place-coordinates = Координаты
+place-coordinates-hint = десятичные градусы, например 43.352 и 77.040; юг и запад — отрицательные
+place-lat = Широта
+place-lon = Долгота
+place-id = Идентификатор
+place-add-submit = Добавить место
+place-added = Место добавлено.
+place-error-name = Напишите название, не длиннее 200 символов.
+place-error-lat = Напишите широту от -90 до 90, например 43.352.
+place-error-lon = Напишите долготу от -180 до 180, например 77.040.
+
+## Показатели.
+
+indicator-title = Показатели
+indicator-intro = Что отслеживает сводка обстановки этой трансляции. Сообщения содержат утверждения о показателях; сводка показывает последнее значение, кто его подтверждает и где источники расходятся.
+indicator-none = Эта трансляция пока не отслеживает показателей.
+indicator-kind = Тип
+indicator-kind-count = Число
+indicator-kind-status = Состояние
+indicator-kind-text = Короткий текст
+indicator-scope = Охват
+indicator-scope-thread = Для всей трансляции
+indicator-scope-place = Для каждого места
+indicator-key = Ключ
+indicator-key-hint = короткий идентификатор: строчные латинские буквы a-z, цифры и _, начиная с буквы, например police_dead; изменить его потом нельзя
+indicator-labels = Подпись
+indicator-labels-hint = хотя бы на одном языке; читатели видят подпись на своём языке, иначе на английском
+indicator-statuses = Значения состояния
+indicator-statuses-only = только для состояния
+indicator-statuses-hint = По одному значению в строке: значение, его цвет в виде #rrggbb, затем подпись, например «government #1f77b4 Власти». Подписи на нескольких языках: «government #1f77b4 en=Government | it=Governo | ru=Власти».
+indicator-statuses-hint-language = Подпись без кода языка считается написанной на языке { $language }.
+indicator-statuses-hint-in-use = Значения, которые используются в утверждениях, можно переименовать или перекрасить, но не удалить.
+indicator-position = Позиция
+indicator-position-hint = показатели идут по возрастанию номера
+indicator-new-title = Новый показатель
+indicator-create = Создать показатель
+indicator-edit = Изменить «{ $label }»
+indicator-save = Сохранить
+indicator-created = Показатель создан.
+indicator-saved = Показатель сохранён.
+indicator-exists = В этой трансляции уже есть показатель с таким ключом.
+indicator-error-key = Ключ должен начинаться с буквы a-z и содержать только a-z, 0-9 и _, не длиннее 64 символов.
+indicator-error-kind = Выберите тип из списка.
+indicator-error-scope = Выберите охват из списка.
+indicator-error-labels = Напишите подпись хотя бы на одном языке.
+indicator-error-label = Подпись — не больше 200 символов.
+indicator-error-position = Напишите целое число, например 3.
+indicator-error-statuses = Проверьте список значений.
+indicator-error-statuses-needed = Состоянию нужен список значений, по одному в строке.
+indicator-error-statuses-not-status = Список значений бывает только у состояния: для числа или текста оставьте его пустым.
+indicator-error-statuses-too-many = Не больше 12 значений.
+indicator-error-status-twice = Одно значение указано дважды.
+indicator-error-in-use = Утверждения используют { $values }: эти значения нельзя удалить. Можно изменить их подпись или цвет.
+indicator-line-no-colour = Строка { $line }: после значения напишите его цвет в виде #rrggbb.
+indicator-line-no-value = Строка { $line }: напишите значение перед цветом.
+indicator-line-bad-colour = Строка { $line }: «{ $text }» — не цвет; напишите # и шесть шестнадцатеричных цифр, например #1f77b4.
+indicator-line-label-twice = Строка { $line }: две подписи на языке «{ $text }».
+indicator-hint-count = число (8), диапазон (5-10) или «не менее 8»
+indicator-hint-text = короткий текст
+indicator-hint-status = одно из: { $values }
+
+## Сообщения.
+
+report-new-title = Отправить сообщение
+report-edit-title = Изменить сообщение
+report-new-intro = Сообщение — это сведения, приписанные источнику. Укажите, кто это сказал, где и когда; утверждения переносят его цифры и состояния в сводку обстановки.
+report-pending-hint = Модератор прочитает ваше сообщение до публикации.
+report-author-name = Имя для показа
+report-author-name-hint = можно псевдоним; электронная почта не нужна
+report-body = Что говорит источник
+report-body-hint = Markdown: **жирный**, *курсив*, [ссылки](https://…)
+report-language = Язык текста
+report-source-legend = Кто это говорит
+report-source = Источник
+report-source-choose = Выберите источник
+report-source-hint = Нет в списке?
+report-source-add = Добавьте новый источник (набранный здесь текст не сохранится).
+report-link = Ссылка
+report-link-hint = точный адрес, где источник это сказал; необязательно
+report-cites = Лишь повторяет другой источник
+report-cites-none = Нет: это собственные сведения источника
+report-cites-hint = например, государственные СМИ со ссылкой на МВД: повторы одного источника никогда не считаются независимым подтверждением
+report-cites-short = Со ссылкой на
+report-times-legend = Время
+report-times-hint = Время указывается в UTC (всемирное координированное время), а не в вашем местном.
+report-occurred-at = Произошло
+report-occurred-at-hint = UTC; необязательно, если известно
+report-stated-at = Заявлено
+report-stated-at-hint = UTC; когда источник это сказал; пусто — значит сейчас
+report-received-at = Получено
+report-places-legend = Места
+report-places = Места
+report-places-hint = названия городов или идентификаторы через «;», например: Алматы; Астана. Подходит любое написание и алфавит.
+report-places-custom = Добавленные места
+report-places-check = Проверить места
+report-places-found = Найденные места:
+report-places-none = Места не указаны.
+report-place-custom = добавлено
+report-claims-legend = Утверждения
+report-claims-hint = Каждое утверждение даёт значение одного из показателей трансляции; ненужные строки оставьте пустыми. Для показателя по местам укажите место (одно из указанных выше или другое).
+report-claims-no-indicators = Эта трансляция пока не отслеживает показателей: у сообщения не будет утверждений.
+report-claim-n = Утверждение { $number }
+report-claim-indicator = Показатель
+report-claim-none = Нет
+report-claim-place = Место
+report-claim-value = Значение
+report-claim-add = Добавить утверждение
+report-submit = Отправить сообщение
+report-save = Сохранить изменения
+report-cancel = Отмена
+report-notice-pending = Спасибо. Ваше сообщение ждёт модератора: его опубликуют после проверки.
+report-notice-saved = Сообщение сохранено; предыдущая версия остаётся в его истории.
+report-notice-struck = Сообщение зачёркнуто. Оно остаётся в записи и больше не учитывается в сводке.
+report-notice-verified = Статус проверки установлен.
+report-error-body = Напишите текст сообщения, не длиннее 10 000 символов.
+report-error-source = Выберите источник из реестра.
+report-error-cites = Выберите источник, отличный от сообщающего, или никакой.
+report-error-link = Напишите полный адрес, начинающийся с https:// или http://, или оставьте поле пустым.
+report-error-occurred-at = Это время не может быть в будущем или позже времени заявления источника.
+report-error-stated-at = Это время не может быть в будущем.
+report-error-datetime = Напишите дату и время, например 2022-01-05T10:30.
+report-error-places = Проверьте места: не больше 20.
+report-error-places-unknown = Не найдено место: { $names }. Проверьте написание, укажите идентификатор или добавьте его как новое место.
+report-error-author-name = Напишите имя для показа в одну строку, не длиннее 60 символов.
+report-error-claims = Проверьте утверждения: не больше 50.
+report-error-claim-indicator = Выберите показатель этого утверждения.
+report-error-claim-needs-place = Этот показатель ведётся по местам: укажите место.
+report-error-claim-no-place = Этот показатель относится ко всей трансляции: оставьте место пустым.
+report-error-claim-count = Напишите число (8), диапазон (5-10) или «не менее 8».
+report-error-claim-status = Напишите одно из: { $values }.
+report-error-claim-text = Напишите значение, не длиннее 500 символов.
+report-title = Сообщение
+report-heading = Сообщение: { $source }
+report-struck = Зачёркнуто
+report-struck-because = Зачёркнуто: { $reason }
+report-submitted-by = Отправил(а)
+report-guest = гость
+report-edited = Изменено
+report-versions =
+    { $count ->
+        [one] { $count } версия
+        [few] { $count } версии
+        [many] { $count } версий
+       *[other] { $count } версии
+    }
+report-revisions-title = Версии сообщения
+report-revision = Версия { $number }
+report-moderate-link = Это сообщение ждёт модератора: рассмотрите его в очереди.
+report-state-pending = Ждёт модератора
+report-state-published = Опубликовано
+report-state-rejected = Отклонено
+report-state-spam = Спам
+report-state-deleted = Удалено
+report-verification-unverified = Не проверено
+report-verification-corroborated = Подтверждено несколькими источниками
+report-verification-disputed = Оспаривается
+report-verification-confirmed = Подтверждено
+report-verification-false = Ложно
+report-verification-retracted = Отозвано
+report-verification-note = Примечание о проверке:
+report-actions = Действия
+report-edit = Изменить сообщение
+report-verify-legend = Проверка
+report-verify-note = Примечание
+report-verify-note-hint = показывается вместе с сообщением; обязательно для «ложно» и «отозвано»
+report-verify-submit = Установить статус
+report-strike = Зачеркнуть сообщение
+report-strike-reason = Причина (видна читателям)
+report-strike-hint = Зачёркнутое сообщение остаётся видимым — зачёркнутым, с причиной — и выходит из сводки.
+report-strike-submit = Зачеркнуть
+report-error-reason = Укажите причину, не длиннее 1 000 символов.
+report-error-note = Примечание — не больше 1 000 символов.
+report-error-note-needed = Объясните причину: для ложного или отозванного сообщения нужно примечание.
+report-error-status = Выберите: не проверено, подтверждено, ложно или отозвано.
+report-conflict-struck = Это сообщение зачёркнуто: изменить его больше нельзя.
+report-conflict-removed = Это сообщение удалено модератором.
+report-conflict-not-published = Статус проверки бывает только у опубликованного сообщения.

@@ -1,0 +1,365 @@
+//! A thread's indicators in the browser: everyone sees the list; editors define new ones and
+//! relabel, recolour or reorder existing ones. Status values are typed one a line.
+
+mod statuses;
+mod view;
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::reports::Problems;
+use super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
+use crate::app::AppState;
+use crate::domain::indicator::{
+    Indicator, IndicatorKind, IndicatorPatch, NewIndicator, Scope, StatusOption,
+};
+use crate::domain::permissions::Action;
+use crate::domain::thread::Thread;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::web::session::PageCtx;
+use statuses::parse_status_lines;
+use view::{EditFields, IndicatorView, kind_name, scope_name};
+
+pub use view::{status_label, value_hint};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/t/{slug}/indicators",
+            get(indicators_page).post(create_indicator),
+        )
+        .route("/t/{slug}/indicators/{id}", post(edit_indicator))
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CreateFields {
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    label_en: String,
+    #[serde(default)]
+    label_it: String,
+    #[serde(default)]
+    label_ru: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    statuses: String,
+}
+
+impl Default for CreateFields {
+    fn default() -> Self {
+        Self {
+            key: String::new(),
+            label_en: String::new(),
+            label_it: String::new(),
+            label_ru: String::new(),
+            kind: "count".into(),
+            scope: "thread".into(),
+            statuses: String::new(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "indicator/page.html")]
+struct IndicatorsPage<'a> {
+    ctx: &'a PageCtx,
+    thread: Thread,
+    items: Vec<IndicatorView>,
+    manage: bool,
+    create: CreateFields,
+    create_errors: Problems,
+    notice: Option<String>,
+    status_hint: String,
+}
+
+impl IndicatorsPage<'_> {
+    fn kinds(&self) -> Vec<(&'static str, String)> {
+        [
+            IndicatorKind::Count,
+            IndicatorKind::Status,
+            IndicatorKind::Text,
+        ]
+        .into_iter()
+        .map(|k| (k.as_str(), kind_name(self.ctx, k)))
+        .collect()
+    }
+
+    fn scopes(&self) -> Vec<(&'static str, String)> {
+        [Scope::Thread, Scope::Place]
+            .into_iter()
+            .map(|s| (s.as_str(), scope_name(self.ctx, s)))
+            .collect()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn page<'a>(
+    state: &AppState,
+    ctx: &'a PageCtx,
+    thread: Thread,
+    notice: Option<String>,
+) -> Result<IndicatorsPage<'a>, PageError> {
+    let indicators = state.store.indicators(&thread.id).await.or_page(ctx)?;
+    let lang = Lang::from_tag(ctx.i18n.code()).unwrap_or(Lang::En);
+    Ok(IndicatorsPage {
+        ctx,
+        items: indicators
+            .iter()
+            .map(|i| IndicatorView::of(ctx, i))
+            .collect(),
+        manage: ctx.can(Action::ManageIndicators),
+        create: CreateFields::default(),
+        create_errors: Problems::default(),
+        notice,
+        status_hint: ctx.i18n.ts(
+            "indicator-statuses-hint-language",
+            "language",
+            lang.native_name(),
+        ),
+        thread,
+    })
+}
+
+async fn indicators_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, PageError> {
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let notice = match q.done.as_deref() {
+        Some("created") => Some(ctx.t("indicator-created")),
+        Some("saved") => Some(ctx.t("indicator-saved")),
+        _ => None,
+    };
+    let page = page(&state, &ctx, thread, notice).await?;
+    Ok(render(&ctx, &page))
+}
+
+fn field_message(ctx: &PageCtx, field: &str) -> String {
+    match field {
+        "key" => ctx.t("indicator-error-key"),
+        "kind" => ctx.t("indicator-error-kind"),
+        "scope" => ctx.t("indicator-error-scope"),
+        "labels" => ctx.t("indicator-error-labels"),
+        "position" => ctx.t("indicator-error-position"),
+        "statuses" => ctx.t("indicator-error-statuses"),
+        "statuses.value" => ctx.t("indicator-error-status-twice"),
+        f if f.starts_with("labels.") || f.starts_with("statuses.labels") => {
+            ctx.t("indicator-error-label")
+        }
+        _ => ctx.t("rx-error-field"),
+    }
+}
+
+/// Where a domain refusal shows: the labels' fields share one message.
+fn field_key(field: &str) -> &str {
+    match field {
+        f if f.starts_with("labels") => "labels",
+        f if f.starts_with("statuses") => "statuses",
+        f => f,
+    }
+}
+
+/// Status values typed for an indicator of this kind: required for a status, refused for others.
+fn typed_statuses(
+    ctx: &PageCtx,
+    kind: IndicatorKind,
+    text: &str,
+) -> Result<Vec<StatusOption>, String> {
+    match kind {
+        IndicatorKind::Status => {
+            let parsed = parse_status_lines(text, ctx.i18n.code())
+                .map_err(|e| statuses::message(ctx, &e))?;
+            if parsed.is_empty() {
+                return Err(ctx.t("indicator-error-statuses-needed"));
+            }
+            if parsed.len() > crate::domain::indicator::MAX_STATUSES {
+                return Err(ctx.t("indicator-error-statuses-too-many"));
+            }
+            Ok(parsed)
+        }
+        _ if text.trim().is_empty() => Ok(Vec::new()),
+        _ => Err(ctx.t("indicator-error-statuses-not-status")),
+    }
+}
+
+async fn create_indicator(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+    CsrfForm(f): CsrfForm<CreateFields>,
+) -> PageResult {
+    allow(&ctx, Action::ManageIndicators)?;
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let mut errors = Problems::default();
+    let kind = IndicatorKind::parse(f.kind.trim());
+    let scope = Scope::parse(f.scope.trim());
+    if kind.is_none() {
+        errors.add("kind", field_message(&ctx, "kind"));
+    }
+    if scope.is_none() {
+        errors.add("scope", field_message(&ctx, "scope"));
+    }
+    let statuses = match kind.map(|k| typed_statuses(&ctx, k, &f.statuses)) {
+        Some(Ok(s)) => s,
+        Some(Err(message)) => {
+            errors.add("statuses", message);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    if let (Some(kind), true) = (kind, errors.is_empty()) {
+        let labels = EditFields {
+            label_en: f.label_en.clone(),
+            label_it: f.label_it.clone(),
+            label_ru: f.label_ru.clone(),
+            ..Default::default()
+        }
+        .labels(&BTreeMap::new());
+        let input = NewIndicator {
+            key: f.key.clone(),
+            labels,
+            kind,
+            scope,
+            statuses,
+        };
+        let created = match input.validate() {
+            Ok(draft) => state
+                .store
+                .create_indicator(&ctx.actor(), &thread.id, draft)
+                .await
+                .map_err(AppError::from),
+            Err(e) => Err(e.into()),
+        };
+        match created {
+            Ok(change) => {
+                state.publish(&change.events);
+                let to = format!(
+                    "/t/{}/indicators?done=created#i-{}",
+                    thread.slug, change.item.key
+                );
+                return Ok(Redirect::to(&to).into_response());
+            }
+            Err(AppError::Invalid(v)) => {
+                errors.add(field_key(&v.field), field_message(&ctx, &v.field))
+            }
+            Err(AppError::Conflict {
+                code: "indicator_exists",
+                ..
+            }) => errors.add("key", ctx.t("indicator-exists")),
+            Err(e @ AppError::Conflict { .. }) => errors.add("form", describe(&ctx, &e)),
+            Err(e) => return Err(PageError::new(&ctx, e).into()),
+        }
+    }
+    let mut page = page(&state, &ctx, thread, None).await?;
+    page.create = f;
+    page.create_errors = errors;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
+}
+
+/// The values a refused change would have removed that the store named as in use.
+fn in_use_message(
+    ctx: &PageCtx,
+    before: &Indicator,
+    after: &[StatusOption],
+    message: &str,
+) -> String {
+    let removed: Vec<&str> = before
+        .statuses
+        .iter()
+        .map(|s| s.value.as_str())
+        .filter(|v| !after.iter().any(|a| a.value == *v))
+        .collect();
+    let named: Vec<&str> = removed
+        .iter()
+        .copied()
+        .filter(|v| message.contains(&format!("'{v}'")))
+        .collect();
+    let values = if named.is_empty() { removed } else { named };
+    ctx.i18n
+        .ts("indicator-error-in-use", "values", &values.join(", "))
+}
+
+async fn edit_indicator(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((slug, id)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<EditFields>,
+) -> PageResult {
+    allow(&ctx, Action::ManageIndicators)?;
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let indicators = state.store.indicators(&thread.id).await.or_page(&ctx)?;
+    let Some(before) = indicators.into_iter().find(|i| i.id == id) else {
+        return Err(PageError::new(&ctx, AppError::NotFound("indicator")).into());
+    };
+    let mut errors = Problems::default();
+    let position = f.position.trim().parse::<i64>().ok();
+    if position.is_none() {
+        errors.add("position", field_message(&ctx, "position"));
+    }
+    let statuses = if before.kind == IndicatorKind::Status {
+        match typed_statuses(&ctx, before.kind, &f.statuses) {
+            Ok(s) => Some(s),
+            Err(message) => {
+                errors.add("statuses", message);
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if errors.is_empty() {
+        let patch = IndicatorPatch {
+            labels: Some(f.labels(&before.labels)),
+            statuses: statuses.clone(),
+            position,
+        };
+        match state
+            .store
+            .patch_indicator(&ctx.actor(), &before.id, patch)
+            .await
+            .map_err(AppError::from)
+        {
+            Ok(change) => {
+                state.publish(&change.events);
+                let to = format!("/t/{}/indicators?done=saved#i-{}", thread.slug, before.key);
+                return Ok(Redirect::to(&to).into_response());
+            }
+            // Other problems of the list were found above: what is left is a value in use.
+            Err(AppError::Invalid(v)) if v.field == "statuses" => {
+                let after = statuses.unwrap_or_default();
+                errors.add(
+                    "statuses",
+                    in_use_message(&ctx, &before, &after, &v.message),
+                );
+            }
+            Err(AppError::Invalid(v)) => {
+                errors.add(field_key(&v.field), field_message(&ctx, &v.field))
+            }
+            Err(e) => return Err(PageError::new(&ctx, e).into()),
+        }
+    }
+    let mut page = page(&state, &ctx, thread, None).await?;
+    if let Some(view) = page.items.iter_mut().find(|v| v.id == before.id) {
+        view.f = f;
+        view.errors = errors;
+    }
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
+}

@@ -1,0 +1,453 @@
+//! The report form: its fields as typed, read from the posted pairs, and turned into a report
+//! input with every place resolved and every claim checked against the thread's indicators,
+//! each problem tied to its field.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use super::Problems;
+use crate::domain::indicator::{Indicator, IndicatorKind, NewClaim, Scope, value_text};
+use crate::domain::place::PlaceRef;
+use crate::domain::report::{NewReport, Report};
+use crate::domain::time::Timestamp;
+use crate::store::{Store, StoreResult};
+use crate::web::pages::indicators::status_label;
+use crate::web::pages::places::{self, Found};
+use crate::web::session::PageCtx;
+
+/// Empty claim rows a form offers without the page script.
+pub const BLANK_ROWS: usize = 3;
+/// Claim rows beyond this index are not read: no report holds that many.
+const MAX_ROW_INDEX: usize = 1_000;
+
+/// One claim row as typed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    pub indicator: String,
+    pub place: String,
+    pub value: String,
+    /// Kept from the stored claim when it differs from the report's time; hidden.
+    pub as_of: String,
+}
+
+impl ClaimRow {
+    pub fn is_blank(&self) -> bool {
+        self.indicator.trim().is_empty()
+            && self.place.trim().is_empty()
+            && self.value.trim().is_empty()
+    }
+}
+
+/// The report form's values as typed (or as stored, when editing).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ReportFields {
+    pub body: String,
+    pub language: String,
+    pub source: String,
+    pub link: String,
+    pub cites: String,
+    pub occurred_at: String,
+    pub stated_at: String,
+    pub places: String,
+    pub author_name: String,
+    pub claims: Vec<ClaimRow>,
+    /// `check` shows the resolved places without saving.
+    pub intent: String,
+}
+
+impl ReportFields {
+    /// Reads the posted pairs; claim rows are `claim_<field>_<n>`, kept in the order of `n`
+    /// without the blank ones.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut f = ReportFields::default();
+        let mut rows: BTreeMap<usize, ClaimRow> = BTreeMap::new();
+        for (key, value) in pairs {
+            let v = value.clone();
+            match key.as_str() {
+                "body" => f.body = v,
+                "language" => f.language = v,
+                "source" => f.source = v,
+                "link" => f.link = v,
+                "cites" => f.cites = v,
+                "occurred_at" => f.occurred_at = v,
+                "stated_at" => f.stated_at = v,
+                "places" => f.places = v,
+                "author_name" => f.author_name = v,
+                "intent" => f.intent = v,
+                other => {
+                    let Some((field, n)) = other
+                        .strip_prefix("claim_")
+                        .and_then(|rest| rest.rsplit_once('_'))
+                    else {
+                        continue;
+                    };
+                    let Some(n) = n.parse::<usize>().ok().filter(|n| *n < MAX_ROW_INDEX) else {
+                        continue;
+                    };
+                    let row = rows.entry(n).or_default();
+                    match field {
+                        "indicator" => row.indicator = v,
+                        "place" => row.place = v,
+                        "value" => row.value = v,
+                        "as_of" => row.as_of = v,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        f.claims = rows.into_values().filter(|r| !r.is_blank()).collect();
+        f
+    }
+
+    /// A stored report as the edit form shows it: places and claim places by name and id.
+    pub fn of(report: &Report) -> Self {
+        let place_text = |p: &PlaceRef| format!("{} ({})", p.name, p.id);
+        let default_as_of = report.occurred_at.unwrap_or(report.stated_at);
+        ReportFields {
+            body: report.body.clone(),
+            language: report.language.to_string(),
+            source: report.source.id.clone(),
+            link: report.link.clone().unwrap_or_default(),
+            cites: report
+                .cites
+                .as_ref()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            occurred_at: report
+                .occurred_at
+                .as_ref()
+                .map(datetime_value)
+                .unwrap_or_default(),
+            stated_at: datetime_value(&report.stated_at),
+            places: report
+                .places
+                .iter()
+                .map(place_text)
+                .collect::<Vec<_>>()
+                .join("; "),
+            author_name: String::new(),
+            claims: report
+                .claims
+                .iter()
+                .map(|c| ClaimRow {
+                    indicator: c.indicator.clone(),
+                    place: c.place.as_ref().map(place_text).unwrap_or_default(),
+                    value: value_text(&c.value),
+                    as_of: if c.as_of == default_as_of {
+                        String::new()
+                    } else {
+                        datetime_value(&c.as_of)
+                    },
+                })
+                .collect(),
+            intent: String::new(),
+        }
+    }
+
+    /// The rows the form shows: the typed ones, then blank ones: one at least, three in all.
+    pub fn padded(mut self) -> Self {
+        let want = (self.claims.len() + 1).max(BLANK_ROWS);
+        self.claims.resize_with(want, ClaimRow::default);
+        self
+    }
+}
+
+/// A `datetime-local` value, read as UTC: `2022-01-05T10:00`, seconds optional. Empty: none.
+pub fn parse_datetime(text: &str) -> Result<Option<Timestamp>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(t)
+                .ok()
+                .map(|d| d.naive_utc())
+        })
+        .map(|n| Some(n.and_utc()))
+        .ok_or(())
+}
+
+/// The `datetime-local` value of a time, in UTC, to the second.
+pub fn datetime_value(t: &Timestamp) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// A status typed by its value or by one of its labels, as its value; other kinds as typed.
+pub fn claim_value(indicator: &Indicator, typed: &str) -> String {
+    let t = typed.trim();
+    if indicator.kind != IndicatorKind::Status || indicator.status(t).is_some() {
+        return t.to_owned();
+    }
+    let lower = t.to_lowercase();
+    indicator
+        .statuses
+        .iter()
+        .find(|s| {
+            s.value.to_lowercase() == lower || s.labels.values().any(|l| l.to_lowercase() == lower)
+        })
+        .map_or_else(|| t.to_owned(), |s| s.value.clone())
+}
+
+/// The form's input for the domain, the places it resolved, and its problems.
+pub struct Checked {
+    pub input: Option<NewReport>,
+    pub found: Vec<Found>,
+    pub errors: Problems,
+}
+
+/// Why a claim row was refused, for the message next to its field.
+fn claim_problem(ctx: &PageCtx, indicator: &Indicator, field: &str) -> String {
+    if field == "claims.place" {
+        return match indicator.scope {
+            Scope::Place => ctx.t("report-error-claim-needs-place"),
+            Scope::Thread => ctx.t("report-error-claim-no-place"),
+        };
+    }
+    match indicator.kind {
+        IndicatorKind::Count => ctx.t("report-error-claim-count"),
+        IndicatorKind::Text => ctx.t("report-error-claim-text"),
+        IndicatorKind::Status => {
+            let values: Vec<String> = indicator
+                .statuses
+                .iter()
+                .map(|s| {
+                    let label = status_label(s, ctx.i18n.code());
+                    if label == s.value {
+                        s.value.clone()
+                    } else {
+                        format!("{} ({label})", s.value)
+                    }
+                })
+                .collect();
+            ctx.i18n
+                .ts("report-error-claim-status", "values", &values.join(", "))
+        }
+    }
+}
+
+/// Resolves the places and checks the claims and times; the report input when all is well.
+pub async fn check(
+    store: &dyn Store,
+    ctx: &PageCtx,
+    f: &ReportFields,
+    indicators: &[Indicator],
+    guest: bool,
+) -> StoreResult<Checked> {
+    let mut errors = Problems::default();
+    let mut found: Vec<Found> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
+    for typed in places::split_list(&f.places) {
+        match places::resolve(store, &typed).await? {
+            Some(p) => {
+                if !found.iter().any(|o| o.id == p.id) {
+                    found.push(p);
+                }
+            }
+            None => unknown.push(typed),
+        }
+    }
+    if !unknown.is_empty() {
+        errors.add(
+            "places",
+            ctx.i18n
+                .ts("report-error-places-unknown", "names", &unknown.join("; ")),
+        );
+    }
+    let occurred_at = parse_datetime(&f.occurred_at).unwrap_or_else(|()| {
+        errors.add("occurred_at", ctx.t("report-error-datetime"));
+        None
+    });
+    let stated_at = parse_datetime(&f.stated_at).unwrap_or_else(|()| {
+        errors.add("stated_at", ctx.t("report-error-datetime"));
+        None
+    });
+    let mut claims = Vec::with_capacity(f.claims.len());
+    for (n, row) in f.claims.iter().enumerate() {
+        let Some(indicator) = indicators.iter().find(|i| i.key == row.indicator.trim()) else {
+            errors.add(
+                format!("claim-{n}-indicator"),
+                ctx.t("report-error-claim-indicator"),
+            );
+            continue;
+        };
+        let typed_place = row.place.trim();
+        let place = if typed_place.is_empty() {
+            None
+        } else {
+            let known = found.iter().find(|p| {
+                p.typed == typed_place || p.id == typed_place || p.entry_text() == typed_place
+            });
+            match known {
+                Some(p) => Some(p.clone()),
+                None => match places::resolve(store, typed_place).await? {
+                    Some(p) => Some(p),
+                    None => {
+                        errors.add(
+                            format!("claim-{n}-place"),
+                            ctx.i18n
+                                .ts("report-error-places-unknown", "names", typed_place),
+                        );
+                        continue;
+                    }
+                },
+            }
+        };
+        let place_ref = place.as_ref().map(|p| PlaceRef {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        });
+        let value = claim_value(indicator, &row.value);
+        let json = serde_json::Value::String(value.clone());
+        if let Err(e) = indicator.check_claim(place_ref.as_ref(), &json) {
+            let field = if e.field == "claims.place" {
+                format!("claim-{n}-place")
+            } else {
+                format!("claim-{n}-value")
+            };
+            errors.add(field, claim_problem(ctx, indicator, &e.field));
+            continue;
+        }
+        let as_of = match parse_datetime(&row.as_of) {
+            Ok(t) => t,
+            Err(()) => {
+                errors.add(format!("claim-{n}-value"), ctx.t("report-error-datetime"));
+                continue;
+            }
+        };
+        claims.push(NewClaim {
+            indicator: indicator.key.clone(),
+            place: place.map(|p| p.id),
+            value: json,
+            as_of,
+        });
+    }
+    let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let input = errors.is_empty().then(|| NewReport {
+        body: f.body.clone(),
+        language: text(&f.language),
+        source: f.source.trim().to_owned(),
+        link: text(&f.link),
+        cites: text(&f.cites),
+        occurred_at,
+        stated_at,
+        places: found.iter().map(|p| p.id.clone()).collect(),
+        claims,
+        author_name: if guest { text(&f.author_name) } else { None },
+    });
+    Ok(Checked {
+        input,
+        found,
+        errors,
+    })
+}
+
+/// Where a refusal of the domain or the store shows on the form, and its words.
+pub fn refusal(ctx: &PageCtx, field: &str) -> (&'static str, String) {
+    match field {
+        "body" => ("body", ctx.t("report-error-body")),
+        "language" => ("language", ctx.t("rx-error-language")),
+        "source" => ("source", ctx.t("report-error-source")),
+        "cites" => ("cites", ctx.t("report-error-cites")),
+        "link" => ("link", ctx.t("report-error-link")),
+        "occurred_at" => ("occurred_at", ctx.t("report-error-occurred-at")),
+        "stated_at" => ("stated_at", ctx.t("report-error-stated-at")),
+        "places" => ("places", ctx.t("report-error-places")),
+        "author_name" => ("author_name", ctx.t("report-error-author-name")),
+        f if f.starts_with("claims") => ("claims", ctx.t("report-error-claims")),
+        _ => ("form", ctx.t("rx-error-field")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn claim_rows_are_read_in_order_without_blank_ones() {
+        let f = ReportFields::from_pairs(&pairs(&[
+            ("body", "Text"),
+            ("claim_indicator_2", "control"),
+            ("claim_place_2", "Almaty"),
+            ("claim_value_2", "government"),
+            ("claim_indicator_0", "police_dead"),
+            ("claim_value_0", "8"),
+            ("claim_indicator_1", ""),
+            ("claim_value_1", " "),
+            ("claim_as_of_0", "2022-01-05T10:00"),
+            ("claim_value_99999999", "ignored"),
+            ("claim_colour_0", "ignored"),
+            ("unknown", "ignored"),
+        ]));
+        assert_eq!(f.body, "Text");
+        assert_eq!(
+            f.claims,
+            [
+                ClaimRow {
+                    indicator: "police_dead".into(),
+                    place: String::new(),
+                    value: "8".into(),
+                    as_of: "2022-01-05T10:00".into(),
+                },
+                ClaimRow {
+                    indicator: "control".into(),
+                    place: "Almaty".into(),
+                    value: "government".into(),
+                    as_of: String::new(),
+                },
+            ]
+        );
+        assert_eq!(f.clone().padded().claims.len(), 3);
+        let mut many = f;
+        many.claims = vec![
+            ClaimRow {
+                value: "1".into(),
+                ..Default::default()
+            };
+            4
+        ];
+        assert_eq!(many.padded().claims.len(), 5, "always one blank row more");
+    }
+
+    #[test]
+    fn datetimes_are_read_as_utc() {
+        let t = parse_datetime("2022-01-05T10:30").unwrap().unwrap();
+        assert_eq!(crate::domain::time::iso(&t), "2022-01-05T10:30:00Z");
+        let t = parse_datetime(" 2022-01-05T10:30:15 ").unwrap().unwrap();
+        assert_eq!(datetime_value(&t), "2022-01-05T10:30:15");
+        assert_eq!(parse_datetime(""), Ok(None));
+        assert!(parse_datetime("yesterday").is_err());
+        assert!(parse_datetime("2022-13-05T10:30").is_err());
+    }
+
+    #[test]
+    fn statuses_may_be_typed_by_label() {
+        let indicator = Indicator {
+            id: "I".into(),
+            thread_id: "T".into(),
+            key: "control".into(),
+            labels: BTreeMap::new(),
+            kind: IndicatorKind::Status,
+            scope: Scope::Place,
+            statuses: vec![crate::domain::indicator::StatusOption {
+                value: "government".into(),
+                colour: "#1f77b4".into(),
+                labels: BTreeMap::from([("it".to_owned(), "Governo".to_owned())]),
+            }],
+            position: 0,
+            created_at: crate::domain::time::now(),
+        };
+        assert_eq!(claim_value(&indicator, " governo "), "government");
+        assert_eq!(claim_value(&indicator, "Government"), "government");
+        assert_eq!(claim_value(&indicator, "rebels"), "rebels");
+    }
+}
