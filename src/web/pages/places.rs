@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
-use super::login::safe_next;
 use super::reports::Problems;
+use super::sources::return_path;
 use super::{CsrfForm, OrPage, PageError, PageResult, allow, render};
 use crate::app::AppState;
 use crate::domain::permissions::Action;
@@ -239,7 +239,7 @@ pub struct NextQuery {
 async fn new_place_form(ctx: PageCtx, Query(q): Query<NextQuery>) -> PageResult {
     allow(&ctx, Action::AddPlace)?;
     let f = PlaceFields {
-        next: q.next.map(|n| safe_next(Some(&n))).unwrap_or_default(),
+        next: return_path(q.next.as_deref().unwrap_or_default()),
         ..Default::default()
     };
     Ok(place_form(&ctx, f, Problems::default()))
@@ -259,9 +259,10 @@ async fn add_place(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
-    CsrfForm(f): CsrfForm<PlaceFields>,
+    CsrfForm(mut f): CsrfForm<PlaceFields>,
 ) -> PageResult {
     allow(&ctx, Action::AddPlace)?;
+    f.next = return_path(&f.next);
     let mut errors = Problems::default();
     let lat = coordinate(&f.lat);
     let lon = coordinate(&f.lon);
@@ -296,7 +297,7 @@ async fn add_place(
     let to = if f.next.is_empty() {
         format!("/places?done=added#p-{}", place.id)
     } else {
-        safe_next(Some(&f.next))
+        f.next
     };
     Ok(Redirect::to(&to).into_response())
 }

@@ -203,7 +203,7 @@ async fn new_source_form(ctx: PageCtx, Query(q): Query<NewQuery>) -> PageResult 
     let f = SourceFields {
         name: q.name.unwrap_or_default(),
         kind: SourceKind::Official.as_str().to_owned(),
-        next: q.next.map(|n| safe_next(Some(&n))).unwrap_or_default(),
+        next: return_path(q.next.as_deref().unwrap_or_default()),
         ..Default::default()
     };
     let page = SourceForm {
@@ -317,9 +317,10 @@ async fn create_source(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
-    CsrfForm(f): CsrfForm<SourceFields>,
+    CsrfForm(mut f): CsrfForm<SourceFields>,
 ) -> PageResult {
     allow(&ctx, Action::CreateSource)?;
+    f.next = return_path(&f.next);
     match save(&state, &ctx, addr, None, &f).await? {
         Err(refusal) => {
             let status = refusal.status();
@@ -336,10 +337,19 @@ async fn create_source(
             let to = if f.next.is_empty() {
                 format!("/sources/{}?done=created", source.id)
             } else {
-                with_source(&safe_next(Some(&f.next)), &source.id)
+                with_source(&f.next, &source.id)
             };
             Ok(Redirect::to(&to).into_response())
         }
+    }
+}
+
+/// Where a form returns once done: a path of this site, or none.
+pub fn return_path(next: &str) -> String {
+    if next.trim().is_empty() {
+        String::new()
+    } else {
+        safe_next(Some(next.trim()))
     }
 }
 
@@ -449,6 +459,14 @@ async fn edit_source(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_return_only_to_paths_of_this_site() {
+        assert_eq!(return_path(" "), "");
+        assert_eq!(return_path("/t/x/reports/new"), "/t/x/reports/new");
+        assert_eq!(return_path("javascript:alert(1)"), "/");
+        assert_eq!(return_path("//evil.example/"), "/");
+    }
 
     #[test]
     fn the_return_address_names_the_new_source() {
