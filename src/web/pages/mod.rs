@@ -4,6 +4,7 @@ mod about;
 mod account;
 mod admin;
 mod assets;
+mod board;
 mod comments;
 mod editor;
 mod form;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/t/{slug}", get(thread::thread_page))
         .route("/search", get(search::search_page))
         .route("/about", get(about::about))
+        .merge(board::routes())
         .merge(editor::routes())
         .merge(comments::routes())
         .merge(login::routes())

@@ -5,6 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::board::timeline::{Item, ReportView, Span, interleave};
+use super::board::view::SummaryView;
 use super::views::{CommentView, UpdateView};
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
@@ -23,6 +25,8 @@ pub struct ThreadQuery {
     pub comments_after: Option<String>,
     pub reply_to: Option<String>,
     pub done: Option<String>,
+    /// Shows only the reports about this place (a place id), without the updates.
+    pub place: Option<String>,
 }
 
 /// A comment in reading order, with what the list around it opens and closes.
@@ -67,7 +71,12 @@ pub struct ThreadPage<'a> {
     pub thread: Thread,
     pub opened_text: String,
     pub updated_text: String,
-    pub updates: Vec<UpdateView>,
+    /// The situation board's figures in brief; `None` when the thread tracks nothing.
+    pub summary: Option<SummaryView>,
+    /// Updates and the reports received in their span, in reading order.
+    pub timeline: Vec<Item<UpdateView>>,
+    /// The place the timeline is limited to: its id and name.
+    pub place_filter: Option<(String, String)>,
     pub updates_next: Option<String>,
     pub oldest_first: bool,
     pub comments: Vec<CommentLine>,
@@ -132,15 +141,53 @@ pub async fn build<'a>(
         after: q.after.clone(),
         limit: UPDATES_PER_PAGE,
     };
-    let updates = if oldest_first {
+    let updates = if q.place.is_some() {
+        crate::domain::page::Page {
+            items: Vec::new(),
+            next: None,
+        }
+    } else if oldest_first {
         state
             .store
             .list_updates_oldest_first(&thread.id, updates_page)
             .await
+            .or_page(ctx)?
     } else {
-        state.store.list_updates(&thread.id, updates_page).await
-    }
-    .or_page(ctx)?;
+        state
+            .store
+            .list_updates(&thread.id, updates_page)
+            .await
+            .or_page(ctx)?
+    };
+    let (inputs, situation) = super::board::situation_of(state, ctx, &thread).await?;
+    let (reports, place_filter) = match q.place.as_deref() {
+        Some(place) => {
+            let (reports, name) = super::board::reports_about(state, ctx, &thread, place).await?;
+            (reports, Some((place.to_owned(), name)))
+        }
+        None => {
+            let before_page = match q.after.as_deref() {
+                Some(cursor) => super::board::update_time(state, cursor).await,
+                None => None,
+            };
+            let times: Vec<_> = updates.items.iter().map(|u| u.created_at).collect();
+            let span = Span::of_page(&times, before_page, updates.next.is_some(), oldest_first);
+            let reports = super::board::reports_in(state, ctx, &thread, span).await?;
+            (reports, None)
+        }
+    };
+    let timeline = interleave(
+        updates
+            .items
+            .iter()
+            .map(|u| (u.created_at, UpdateView::of(u, &ctx.i18n)))
+            .collect(),
+        reports
+            .iter()
+            .map(|r| (r.received_at, ReportView::of(r, &situation, &ctx.i18n)))
+            .collect(),
+        oldest_first,
+    );
     let comments_page = PageRequest {
         after: q.comments_after.clone(),
         limit: COMMENTS_PER_PAGE,
@@ -184,11 +231,9 @@ pub async fn build<'a>(
         ctx,
         opened_text: ctx.i18n.datetime(&thread.created_at),
         updated_text: ctx.i18n.datetime(&thread.updated_at),
-        updates: updates
-            .items
-            .iter()
-            .map(|u| UpdateView::of(u, &ctx.i18n))
-            .collect(),
+        summary: super::board::view::summary(&ctx.i18n, &inputs, &situation),
+        timeline,
+        place_filter,
         updates_next: updates.next,
         oldest_first,
         comments: comment_lines(&comments.items, ctx),
