@@ -29,6 +29,8 @@
   }
   showTimes();
   setInterval(showTimes, 30000);
+  // Items other scripts insert (board.js) announce themselves to get local times.
+  document.addEventListener("cronaca:fresh", function (e) { showTimes(e.target); });
 
   var root = document.getElementById("live");
   if (!root) return;
@@ -65,6 +67,7 @@
   var plural = new Intl.PluralRules(lang);
 
   function setState(s) {
+    if (!state) return;
     state.dataset.state = s;
     state.textContent = state.dataset[s === "live" ? "live" : "reconnecting"];
   }
@@ -74,6 +77,7 @@
   }
   function showUnseen() {
     document.title = unseen > 0 ? "(" + unseen + ") " + title : title;
+    if (!newButton) return;
     newButton.hidden = held.length === 0;
     if (held.length) newButton.textContent = countText(held.length);
   }
@@ -124,7 +128,7 @@
     else updates.appendChild(el);
     showUnseen();
   }
-  newButton.addEventListener("click", function () {
+  if (newButton) newButton.addEventListener("click", function () {
     held.slice().reverse().forEach(function (el) { updates.insertBefore(el, updates.firstChild); });
     held = []; unseen = 0;
     showUnseen();
@@ -203,17 +207,26 @@
   function on(kind, f) {
     handlers.push([kind, function (e) { last = e.lastEventId || last; f(JSON.parse(e.data)); }]);
   }
-  on("update.posted", function (d) { onUpdate(d.item, true); });
-  on("update.edited", function (d) { onUpdate(d.item, false); });
-  on("update.struck", function (d) { onUpdate(d.item, false); });
-  on("comment.approved", function (d) { onComment(d.item); });
-  on("comment.edited", function (d) { onComment(d.item); });
-  on("comment.removed", function (d) { onRemoved(d.item); });
-  on("thread.changed", function (d) {
-    var h = root.querySelector("h1");
-    h.textContent = d.item.title;
-    title = d.item.title + " · " + title.split(" · ").pop();
-    showUnseen();
+  // The board page shares this stream but has no updates or comments of its own.
+  if (updates) {
+    on("update.posted", function (d) { onUpdate(d.item, true); });
+    on("update.edited", function (d) { onUpdate(d.item, false); });
+    on("update.struck", function (d) { onUpdate(d.item, false); });
+    on("comment.approved", function (d) { onComment(d.item); });
+    on("comment.edited", function (d) { onComment(d.item); });
+    on("comment.removed", function (d) { onRemoved(d.item); });
+    on("thread.changed", function (d) {
+      var h = root.querySelector("h1");
+      h.textContent = d.item.title;
+      title = d.item.title + " · " + title.split(" · ").pop();
+      showUnseen();
+    });
+  }
+  // Reports and indicators change the board: board.js fetches what the server renders.
+  ["report.published", "report.changed", "indicator.changed"].forEach(function (kind) {
+    on(kind, function (d) {
+      document.dispatchEvent(new CustomEvent("cronaca:live", { detail: { kind: kind, data: d } }));
+    });
   });
   connect();
 })();

@@ -66,6 +66,7 @@ const htmlDir = mkdtempSync(join(tmpdir(), "cronaca-html-"));
 cli(dataDir, ["user", "add", "desk", "--role", "editor", "--password-stdin"], PASSWORDS.desk + "\n");
 cli(dataDir, ["user", "add", "mod", "--role", "moderator", "--password-stdin"], PASSWORDS.mod + "\n");
 const TOKEN = cli(dataDir, ["token", "create", "desk"]);
+const MOD_TOKEN = cli(dataDir, ["token", "create", "mod"]);
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const serverLog = [];
@@ -128,10 +129,10 @@ async function login(ctx, name) {
   return page;
 }
 
-async function api(method, path, body) {
+async function api(method, path, body, token = TOKEN) {
   const r = await fetch(BASE + "/api/v1" + path, {
     method,
-    headers: { authorization: "Bearer " + TOKEN, "content-type": "application/json", accept: "application/json" },
+    headers: { authorization: "Bearer " + token, "content-type": "application/json", accept: "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
@@ -393,9 +394,12 @@ async function auditPages() {
     } finally { await mctx.close(); }
     shared.auditThread = "/t/" + t.slug;
   }
+  const board = await boardThread();
   return [
     ["home", null, "/"],
     ["thread", null, shared.auditThread],
+    ["thread-reports", null, "/t/" + board.slug],
+    ["board", null, "/t/" + board.slug + "/board"],
     ["thread-editor", "desk", shared.auditThread],
     ["new", "desk", "/new"],
     ["moderation", "mod", "/moderation"],
@@ -485,6 +489,151 @@ test("g. Nu HTML checker: no errors in the server's HTML", async () => {
   }
   if (!messages.length) log(`    ${files.length} documents, no messages`);
   assert(errors.length === 0, `${errors.length} HTML errors`);
+});
+
+// ---------------------------------------------------------------- situation board
+/** A thread with indicators, sources, places and reports: the 12 against the officials' 8. */
+async function seedBoard(title) {
+  const t = await api("POST", "/threads", { title, lead: "Figures from the **board** test.", language: "en" });
+  const indicators = [
+    { key: "police_dead", labels: { en: "Police dead", it: "Poliziotti morti" }, kind: "count" },
+    { key: "injured", labels: { en: "Injured" }, kind: "count" },
+    { key: "control", labels: { en: "Control" }, kind: "status", scope: "place", statuses: [
+      { value: "government", colour: "#1f77b4", labels: { en: "government", it: "governo" } },
+      { value: "protesters", colour: "#d62728", labels: { en: "protesters" } },
+      { value: "contested", colour: "#ff7f0e", labels: { en: "contested" } }] },
+  ];
+  for (const ind of indicators) await api("POST", `/threads/${t.id}/indicators`, ind);
+  shared.sources = shared.sources || {};
+  for (const [key, name, kind] of [["ministry", "Ministry of Internal Affairs", "official"], ["khabar", "Khabar", "state_media"],
+    ["radio", "Free Radio", "independent_media"], ["agency", "Steppe Agency", "agency"], ["witness", "Eyewitness channel", "social_channel"]]) {
+    if (!shared.sources[key]) shared.sources[key] = (await api("POST", "/sources", { name, kind, country: "KZ" })).id;
+  }
+  const place = async (q) => (await api("GET", `/places?q=${encodeURIComponent(q)}&limit=1`)).items[0].id;
+  const P = { almaty: await place("Almaty"), astana: await place("Astana"), aktobe: await place("Aktobe"), shymkent: await place("Shymkent") };
+  const S = shared.sources;
+  const ago = (h) => new Date(Date.now() - h * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+  const rows = [
+    [S.ministry, null, "police_dead", null, 5, 6], [S.agency, null, "police_dead", null, 8, 5],
+    [S.ministry, null, "police_dead", null, 8, 4], [S.khabar, S.ministry, "police_dead", null, 8, 3.5],
+    [S.radio, null, "police_dead", null, 12, 3], [S.agency, null, "injured", null, 200, 6],
+    [S.ministry, null, "injured", null, 317, 4], [S.radio, null, "injured", null, "300-350", 3.8],
+    [S.ministry, null, "control", P.almaty, "government", 6], [S.witness, null, "control", P.almaty, "protesters", 2],
+    [S.ministry, null, "control", P.astana, "government", 5], [S.agency, null, "control", P.astana, "government", 4.5],
+    [S.witness, null, "control", P.aktobe, "contested", 2.5], [S.agency, null, "control", P.shymkent, "government", 4],
+  ];
+  const reports = [];
+  for (const [source, cites, indicator, pl, value, hours] of rows) {
+    const r = await api("POST", `/threads/${t.id}/reports`, {
+      body: `${indicator}: ${value}`, source, cites, link: "https://news.example/item", stated_at: ago(hours),
+      places: pl ? [pl] : [], claims: [{ indicator, place: pl, value }],
+    });
+    reports.push(r.id);
+  }
+  return { id: t.id, slug: t.slug, reports, twelve: reports[4] };
+}
+
+async function boardThread() {
+  if (!shared.board) shared.board = await seedBoard(uniq("Unrest board"));
+  return shared.board;
+}
+
+test("j. the board page at 360 px: figures visible, no horizontal scroll, no axe violations", async () => {
+  const board = await boardThread();
+  const ctx = await newContext({ viewport: { width: 360, height: 780 }, bypassCSP: true });
+  try {
+    const page = await ctx.newPage();
+    const resp = await page.goto("/t/" + board.slug + "/board");
+    const body = await resp.body();
+    log(`    board page: ${body.length} bytes of HTML`);
+    for (const sel of ["svg.board-chart", "svg.board-map"]) {
+      const el = page.locator(sel).first();
+      assert(await el.isVisible(), `${sel} visible`);
+      const box = await el.boundingBox();
+      log(`    ${sel}: ${Math.round(box.width)}×${Math.round(box.height)} px at x=${Math.round(box.x)}`);
+      assert(box.x >= 0 && box.x + box.width <= 360 + 0.5, `${sel} within the viewport width`);
+    }
+    const sizes = await page.evaluate(() => [...document.querySelectorAll("svg.board-svg")].map((s) => s.outerHTML.length));
+    log(`    inline SVG sizes: ${sizes.join(", ")} bytes`);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    log(`    scroll width ${widths[0]} px, viewport ${widths[1]} px`);
+    assert(widths[0] <= widths[1], "no horizontal scroll");
+    assert(await page.locator("#i-police_dead .big-value").textContent() === "12", "the current figure");
+    assert(await page.locator("#i-police_dead .positions .position").count() === 2, "the dispute side by side");
+    await page.addScriptTag({ path: AXE });
+    const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    for (const v of res.violations) log(`    ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    assert(res.violations.length === 0, `${res.violations.length} axe violations on the board page`);
+    if (SCREENSHOTS) {
+      const shot = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: "light" });
+      try {
+        const p = await shot.newPage();
+        await p.goto("/t/" + board.slug + "/board");
+        await p.waitForSelector('.live-state[data-state="live"]', { timeout: 10_000 });
+        const f = join(ROOT, "docs/screenshots/board.png");
+        mkdirSync(dirname(f), { recursive: true });
+        await p.screenshot({ path: f, animations: "disabled" });
+        log(`    wrote ${f}`);
+      } finally { await shot.close(); }
+    }
+  } finally { await ctx.close(); }
+});
+
+test("k. a report marked false leaves the open board and thread pages within a second", async () => {
+  const board = await seedBoard(uniq("Falsified figure"));
+  const ctx = await newContext();
+  try {
+    const boardPage = await ctx.newPage();
+    await boardPage.goto("/t/" + board.slug + "/board");
+    const threadPage = await ctx.newPage();
+    await threadPage.goto("/t/" + board.slug);
+    for (const p of [boardPage, threadPage]) {
+      await waitLive(p);
+      await p.evaluate(() => { window.__noReload = "marker"; });
+    }
+    assert(await boardPage.locator("#i-police_dead .big-value").textContent() === "12", "12 shown before");
+    assert((await threadPage.locator("#summary-police_dead .figure-value").textContent()) === "12", "12 in the summary before");
+    // Each page notes when the 12 is gone from its figures.
+    await boardPage.evaluate(() => {
+      window.__goneAt = null;
+      const gone = () => {
+        const b = document.getElementById("board");
+        return ![...b.querySelectorAll("#i-police_dead .big-value, #i-police_dead .position .value")].some((e) => e.textContent.trim() === "12");
+      };
+      new MutationObserver(() => { if (!window.__goneAt && gone()) window.__goneAt = Date.now(); })
+        .observe(document.getElementById("board"), { childList: true, subtree: true, characterData: true });
+    });
+    await threadPage.evaluate((id) => {
+      window.__goneAt = null;
+      window.__falseAt = null;
+      new MutationObserver(() => {
+        const v = document.querySelector("#summary-police_dead .figure-value");
+        if (!window.__goneAt && v && v.textContent.trim() !== "12") window.__goneAt = Date.now();
+        const r = document.querySelector("#r-" + id + " .badge.verification");
+        if (!window.__falseAt && r && r.classList.contains("false")) window.__falseAt = Date.now();
+      }).observe(document.getElementById("live"), { childList: true, subtree: true, characterData: true });
+    }, board.twelve);
+    const t0 = Date.now();
+    await api("POST", `/reports/${board.twelve}/status`, { status: "false", note: "the figure was for the whole region" }, MOD_TOKEN);
+    await boardPage.waitForFunction(() => window.__goneAt !== null, null, { timeout: 5_000, polling: 20 });
+    await threadPage.waitForFunction(() => window.__goneAt !== null && window.__falseAt !== null, null, { timeout: 5_000, polling: 20 });
+    const boardDelay = (await boardPage.evaluate(() => window.__goneAt)) - t0;
+    const summaryDelay = (await threadPage.evaluate(() => window.__goneAt)) - t0;
+    const badgeDelay = (await threadPage.evaluate(() => window.__falseAt)) - t0;
+    log(`    the 12 left the board page after ${boardDelay} ms, the summary box after ${summaryDelay} ms; "False" badge after ${badgeDelay} ms (goal ≤ 1000 ms)`);
+    assert(boardDelay <= 1000 && summaryDelay <= 1000 && badgeDelay <= 1000, "within one second");
+    assert(await boardPage.locator("#i-police_dead .big-value").textContent() === "8", "the officials' 8 stands");
+    assert(/Corroborated/.test(await boardPage.locator("#i-police_dead .badge.agreement").textContent()), "corroborated now");
+    const badge = threadPage.locator(`#r-${board.twelve} .badge.verification`);
+    assert((await badge.textContent()).trim() === "False", "the report says False in words");
+    // A new report appears in the thread's timeline live.
+    const body = uniq("Internet cut in Almaty");
+    const t1 = Date.now();
+    await api("POST", `/threads/${board.id}/reports`, { body, source: shared.sources.witness });
+    await threadPage.locator("ol.updates li.report", { hasText: body }).waitFor({ timeout: 5_000 });
+    log(`    a new report appeared in the timeline after ${Date.now() - t1} ms`);
+    for (const p of [boardPage, threadPage]) assert(await p.evaluate(() => window.__noReload) === "marker", "no reload");
+  } finally { await ctx.close(); }
 });
 
 if (SCREENSHOTS) {
