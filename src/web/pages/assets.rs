@@ -21,6 +21,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("situation.css", include_str!("../../../static/situation.css"), CSS),
     ("live.js", include_str!("../../../static/live.js"), JS),
     ("queue.js", include_str!("../../../static/queue.js"), JS),
+    (
+        "report-form.js",
+        include_str!("../../../static/report-form.js"),
+        JS,
+    ),
 ];
 
 static VERSION: LazyLock<String> = LazyLock::new(|| {

@@ -9,9 +9,13 @@ mod comments;
 mod editor;
 mod form;
 mod home;
+mod indicators;
 pub mod login;
 mod moderation;
+mod places;
+mod reports;
 mod search;
+mod sources;
 mod thread;
 mod views;
 
@@ -44,6 +48,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(account::routes())
         .merge(admin::routes())
         .merge(moderation::routes())
+        .merge(sources::routes())
+        .merge(places::routes())
+        .merge(indicators::routes())
+        .merge(reports::routes())
         .merge(crate::web::feeds::routes())
         .layer(axum::middleware::from_fn_with_state(
             state,
