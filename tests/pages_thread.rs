@@ -572,3 +572,48 @@ async fn a_busy_thread_page_stays_small() {
         "no other host is named"
     );
 }
+
+/// The thread page leads to what a reader can do with the board: submit a report, see the
+/// indicators and sources, open a report's details.
+#[tokio::test]
+async fn thread_page_links_to_reports_indicators_and_sources() {
+    let app = TestApp::new().await;
+    let editor = app.token("ed", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Links").await;
+    let slug = thread["slug"].as_str().unwrap();
+    let source = app
+        .post(
+            "/api/v1/sources",
+            Some(&editor),
+            serde_json::json!({"name": "Wire", "kind": "agency"}),
+        )
+        .await;
+    let sid = source.json["id"].as_str().unwrap();
+    let report = app
+        .post(
+            &format!("/api/v1/threads/{slug}/reports"),
+            Some(&editor),
+            serde_json::json!({"body": "Seen", "source": sid}),
+        )
+        .await;
+    let rid = report.json["id"].as_str().unwrap();
+    let mut guest = Browser::new(&app);
+    let page = guest.get(&format!("/t/{slug}?lang=en")).await;
+    assert!(
+        !page.text.contains("/reports/new"),
+        "this thread takes no guests"
+    );
+    assert!(
+        page.text
+            .contains(&format!("href=\"/t/{slug}/indicators\""))
+    );
+    assert!(page.text.contains(&format!("href=\"/sources/{sid}\"")));
+    assert!(page.text.contains(&format!("href=\"/r/{rid}\"")));
+    let mut reader = app.browser_as("lettore", Role::Contributor).await;
+    let page = reader.get(&format!("/t/{slug}?done=report&lang=en")).await;
+    assert!(
+        page.text
+            .contains(&format!("href=\"/t/{slug}/reports/new\""))
+    );
+    assert!(page.text.contains("Report published."));
+}

@@ -52,3 +52,7 @@ flag-title = Flag a comment
 flag-reason = Why should a moderator look at it?
 flag-hint = for example: insult, spam, false information, personal data
 flag-submit = Send to the moderators
+thread-notice-report = Report published.
+thread-submit-report = Submit a report
+thread-indicators-link = Indicators
+thread-report-details = Details and earlier versions

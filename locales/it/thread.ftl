@@ -52,3 +52,7 @@ flag-title = Segnala un commento
 flag-reason = Perché un moderatore dovrebbe esaminarlo?
 flag-hint = per esempio: insulto, spam, informazione falsa, dati personali
 flag-submit = Invia ai moderatori
+thread-notice-report = Segnalazione pubblicata.
+thread-submit-report = Invia una segnalazione
+thread-indicators-link = Indicatori
+thread-report-details = Dettagli e versioni precedenti

@@ -52,3 +52,7 @@ flag-title = Пожаловаться на комментарий
 flag-reason = Почему модератору стоит его посмотреть?
 flag-hint = например: оскорбление, спам, ложная информация, личные данные
 flag-submit = Отправить модераторам
+thread-notice-report = Сообщение опубликовано.
+thread-submit-report = Прислать сообщение
+thread-indicators-link = Показатели
+thread-report-details = Подробности и прежние версии

@@ -18,7 +18,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("app.css", include_str!("../../../static/app.css"), CSS),
     ("board.css", include_str!("../../../static/board.css"), CSS),
     ("board.js", include_str!("../../../static/board.js"), JS),
-    ("situation.css", include_str!("../../../static/situation.css"), CSS),
+    (
+        "situation.css",
+        include_str!("../../../static/situation.css"),
+        CSS,
+    ),
     ("live.js", include_str!("../../../static/live.js"), JS),
     ("queue.js", include_str!("../../../static/queue.js"), JS),
     (

@@ -225,6 +225,7 @@ pub async fn build<'a>(
         "flagged" => ctx.t("thread-notice-flagged"),
         "moderated" => ctx.t("thread-notice-moderated"),
         "updated" => ctx.t("thread-notice-updated"),
+        "report" => ctx.t("thread-notice-report"),
         _ => ctx.t("thread-notice-published"),
     });
     Ok(ThreadPage {

@@ -14,6 +14,7 @@ use super::words::{agreement_key, agreement_text, foreign_label_lang, kind_text}
 
 #[derive(Debug, Clone, Default)]
 pub struct SourceView {
+    pub id: String,
     pub name: String,
     pub kind: String,
 }
@@ -21,6 +22,7 @@ pub struct SourceView {
 impl SourceView {
     pub fn of(i18n: &I18n, s: &SourceRef) -> Self {
         Self {
+            id: s.id.clone(),
             name: s.name.clone(),
             kind: kind_text(i18n, s.kind),
         }
