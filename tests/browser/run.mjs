@@ -403,6 +403,10 @@ async function auditPages() {
     ["thread-editor", "desk", shared.auditThread],
     ["new", "desk", "/new"],
     ["moderation", "mod", "/moderation"],
+    ["report-form", "desk", "/t/" + board.slug + "/reports/new"],
+    ["indicators", "desk", "/t/" + board.slug + "/indicators"],
+    ["sources", null, "/sources"],
+    ["search", null, "/search?q=police"],
   ];
 }
 
