@@ -500,3 +500,39 @@ async fn the_dispute_window_is_the_threads_to_set() {
         "the old denial is outside the window"
     );
 }
+
+/// Many readers at once: reading a board holds one reader connection, never two, so a burst
+/// of readers cannot starve the pool.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_readers_of_a_board_at_once_are_all_served() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Busy").await;
+    let tid = thread["id"].as_str().unwrap().to_owned();
+    let router = app.router();
+    let mut readers = Vec::new();
+    for _ in 0..48 {
+        let router = router.clone();
+        let path = format!("/api/v1/threads/{tid}/board");
+        readers.push(tokio::spawn(async move {
+            use tower::ServiceExt;
+            let req = axum::http::Request::get(path)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            router.oneshot(req).await.unwrap().status()
+        }));
+    }
+    let statuses = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        let mut out = Vec::new();
+        for r in readers {
+            out.push(r.await.unwrap());
+        }
+        out
+    })
+    .await
+    .expect("every reader is served without waiting on the pool");
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+}

@@ -45,12 +45,17 @@ pub async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Indicator> {
     indicator(&row)
 }
 
-pub async fn of_thread_in_tx(tx: &mut Tx<'_>, thread_id: &str) -> StoreResult<Vec<Indicator>> {
+/// On a connection the caller already holds (a transaction, or a reader it keeps): taking a
+/// second connection from the pool while holding one can starve the pool under load.
+pub async fn of_thread_on(
+    conn: &mut sqlx::SqliteConnection,
+    thread_id: &str,
+) -> StoreResult<Vec<Indicator>> {
     let found = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{INDICATOR} WHERE thread_id = $1 ORDER BY position, id"
     )))
     .bind(thread_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await
     .map_err(backend)?;
     found.iter().map(indicator).collect()

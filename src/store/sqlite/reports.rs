@@ -210,7 +210,7 @@ async fn resolve(
             other => places.push(other?),
         }
     }
-    let indicators = super::indicators::of_thread_in_tx(tx, thread_id).await?;
+    let indicators = super::indicators::of_thread_on(tx, thread_id).await?;
     let mut claims = Vec::with_capacity(draft.claims.len());
     for c in &draft.claims {
         let indicator = indicators
@@ -725,7 +725,7 @@ pub async fn board_inputs(pool: &SqlitePool, thread_id: &str) -> StoreResult<Boa
             .await
             .map_err(backend)?
             .ok_or(StoreError::NotFound("thread"))?;
-    let indicators = super::indicators::of_thread(pool, thread_id).await?;
+    let indicators = super::indicators::of_thread_on(&mut conn, thread_id).await?;
     let found = sqlx::query(
         "SELECT cl.id, cl.report_id, i.key, cl.place_id, cl.value, cl.as_of, r.source_id,
                 r.cites_source_id, r.struck_at, r.verification
