@@ -169,7 +169,7 @@ async fn check_sources(tx: &mut Tx<'_>, draft: &ReportDraft) -> StoreResult<()> 
         ("cites", draft.cites_id.as_ref()),
     ] {
         if let Some(id) = id {
-            match sources::in_tx(tx, id).await {
+            match sources::get(&mut **tx, id).await {
                 Err(StoreError::NotFound(_)) => {
                     return Err(
                         ValidationError::new(field, "is not a source in the registry").into(),

@@ -1,7 +1,7 @@
 //! The source registry and places in SQLite.
 
-use sqlx::SqlitePool;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{SqliteExecutor, SqlitePool};
 
 use super::{AuditRecord, SqliteStore, Tx, audit, backend, new_id, rows, to_json};
 use crate::domain::page::{Page, decode_cursor, encode_cursor};
@@ -81,10 +81,11 @@ async fn by_key(tx: &mut Tx<'_>, key: &str) -> StoreResult<Option<String>> {
         .map_err(backend)
 }
 
-pub async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Source> {
+/// A source by id, in a transaction (`&mut *tx`) or from the reader pool.
+pub async fn get<'e>(ex: impl SqliteExecutor<'e>, id: &str) -> StoreResult<Source> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("{SOURCE} WHERE id = $1")))
         .bind(id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(ex)
         .await
         .map_err(backend)?
         .ok_or(StoreError::NotFound("source"))?;
@@ -117,7 +118,7 @@ pub async fn create(store: &SqliteStore, actor: &Actor, draft: SourceDraft) -> S
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    let created = in_tx(&mut tx, &id).await?;
+    let created = get(&mut *tx, &id).await?;
     let record = AuditRecord {
         action: "source.create",
         target_kind: "source",
@@ -137,7 +138,7 @@ pub async fn edit(
     draft: SourceDraft,
 ) -> StoreResult<Source> {
     let mut tx = store.begin().await?;
-    let before = in_tx(&mut tx, id).await?;
+    let before = get(&mut *tx, id).await?;
     if let Some(existing) = by_key(&mut tx, &draft.match_key).await?
         && existing != id
     {
@@ -161,7 +162,7 @@ pub async fn edit(
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    let after = in_tx(&mut tx, id).await?;
+    let after = get(&mut *tx, id).await?;
     let record = AuditRecord {
         action: "source.edit",
         target_kind: "source",
@@ -172,16 +173,6 @@ pub async fn edit(
     audit(&mut tx, actor, record).await?;
     tx.commit().await.map_err(backend)?;
     Ok(after)
-}
-
-pub async fn get(pool: &SqlitePool, id: &str) -> StoreResult<Source> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{SOURCE} WHERE id = $1")))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-        .map_err(backend)?
-        .ok_or(StoreError::NotFound("source"))?;
-    source(&row)
 }
 
 /// By name order; with a query, names starting with it come first, then names containing it.
@@ -254,7 +245,7 @@ pub async fn add_place(
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    let created = place_in_tx(&mut tx, &id).await?;
+    let created = get_place(&mut *tx, &id).await?;
     let record = AuditRecord {
         action: "place.add",
         target_kind: "place",
@@ -267,10 +258,11 @@ pub async fn add_place(
     Ok(created)
 }
 
-async fn place_in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Place> {
+/// A stored place by id, in a transaction (`&mut *tx`) or from the reader pool.
+pub async fn get_place<'e>(ex: impl SqliteExecutor<'e>, id: &str) -> StoreResult<Place> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PLACE} WHERE id = $1")))
         .bind(id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(ex)
         .await
         .map_err(backend)?
         .ok_or(StoreError::NotFound("place"))?;
@@ -279,7 +271,7 @@ async fn place_in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Place> {
 
 /// The place with this id, copying a gazetteer city into the database on first use.
 pub async fn resolve_place(tx: &mut Tx<'_>, id: &str) -> StoreResult<Place> {
-    match place_in_tx(tx, id).await {
+    match get_place(&mut **tx, id).await {
         Err(StoreError::NotFound(_)) if Place::is_gazetteer_id(id) => {
             let city = crate::gazetteer::get(id).ok_or(StoreError::NotFound("place"))?;
             sqlx::query(
@@ -295,20 +287,10 @@ pub async fn resolve_place(tx: &mut Tx<'_>, id: &str) -> StoreResult<Place> {
             .execute(&mut **tx)
             .await
             .map_err(backend)?;
-            place_in_tx(tx, id).await
+            get_place(&mut **tx, id).await
         }
         other => other,
     }
-}
-
-pub async fn get_place(pool: &SqlitePool, id: &str) -> StoreResult<Place> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PLACE} WHERE id = $1")))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-        .map_err(backend)?
-        .ok_or(StoreError::NotFound("place"))?;
-    place(&row)
 }
 
 pub async fn search_custom(pool: &SqlitePool, query: &str, limit: u32) -> StoreResult<Vec<Place>> {
