@@ -78,6 +78,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         comment_policy: Some(CommentPolicy::Premoderated),
         guests_may_comment: Some(true),
         slug: Some("exercise-valdoria".into()),
+        provenance: None,
     }
     .validate()?;
     let thread = store.create_thread(&editor, draft).await?.item;
@@ -87,6 +88,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         let text = NewUpdate {
             body: body.into(),
             language: None,
+            provenance: None,
         }
         .validate()?;
         ids.push(store.post_update(&editor, &thread.id, text).await?.item.id);
@@ -107,6 +109,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
                    several readers."
                 .into(),
             language: None,
+            provenance: None,
         }
         .validate()?;
         store.edit_update(&editor, typo, text).await?;

@@ -13,6 +13,7 @@ use crate::domain::comment::{
 };
 use crate::domain::event::{Change, Event};
 use crate::domain::indicator::{Indicator, IndicatorDraft, IndicatorPatch};
+use crate::domain::language::LanguageTag;
 use crate::domain::page::Page;
 use crate::domain::place::{Place, PlaceDraft};
 use crate::domain::report::{Report, ReportDraft, ReportFilter, ReportRevision};
@@ -20,10 +21,13 @@ use crate::domain::role::Role;
 use crate::domain::search::SearchHit;
 pub use crate::domain::situation::BoardInputs;
 use crate::domain::source::{Source, SourceDraft};
-use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
+use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch, ThreadRevision};
 use crate::domain::time::Timestamp;
+use crate::domain::translation::{
+    ItemKind, MachineTranslation, Translation, TranslationDraft, TranslationText,
+};
 use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
-use crate::domain::user::{Actor, User};
+use crate::domain::user::{Actor, User, UserRef};
 use crate::domain::validation::Refusal;
 
 pub use crate::domain::audit::AuditEntry;
@@ -87,6 +91,14 @@ pub struct ReportQueueItem {
     pub thread_slug: String,
 }
 
+/// The item a new translation is of, and the language it is into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TranslationTarget {
+    pub kind: ItemKind,
+    pub item_id: String,
+    pub language: LanguageTag,
+}
+
 /// Everything Cronaca keeps, in domain terms; implemented once per database.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -102,6 +114,8 @@ pub trait Store: Send + Sync + 'static {
         thread_id: &str,
         patch: ThreadPatch,
     ) -> StoreResult<Change<Thread>>;
+    /// Versions of the title and lead, oldest first, the current one last.
+    async fn thread_revisions(&self, thread_id: &str) -> StoreResult<Vec<ThreadRevision>>;
 
     // Updates.
     async fn post_update(
@@ -256,6 +270,72 @@ pub trait Store: Send + Sync + 'static {
     /// Submitted reports waiting for a moderator, newest first.
     async fn report_queue(&self, limit: u32) -> StoreResult<Vec<ReportQueueItem>>;
     async fn board_inputs(&self, thread_id: &str) -> StoreResult<BoardInputs>;
+
+    // Translations.
+    /// A first draft of `item` in `language`; one translation per item per language.
+    async fn create_translation(
+        &self,
+        actor: &Actor,
+        item: TranslationTarget,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>>;
+    async fn translation(&self, id: &str) -> StoreResult<Translation>;
+    /// The translation of one item into one language, if any.
+    async fn translation_of(
+        &self,
+        kind: ItemKind,
+        item_id: &str,
+        language: &LanguageTag,
+    ) -> StoreResult<Option<Translation>>;
+    /// A new revision, saved as a draft; what readers see does not change until it is
+    /// published.
+    async fn revise_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>>;
+    /// Shows `revision` (the latest) to readers.
+    async fn publish_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        revision: i64,
+    ) -> StoreResult<Change<Translation>>;
+    /// Stops showing the translation; its revisions are kept.
+    async fn withdraw_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> StoreResult<Change<Translation>>;
+    /// Oldest first, the latest last.
+    async fn translation_revisions(&self, id: &str) -> StoreResult<Vec<TranslationText>>;
+    /// Every translation of a thread's items (in one language when given), drafts included.
+    async fn thread_translations(
+        &self,
+        thread_id: &str,
+        language: Option<&LanguageTag>,
+    ) -> StoreResult<Vec<Translation>>;
+    /// The languages a thread has published translations in, with how many items each.
+    async fn thread_languages(&self, thread_id: &str) -> StoreResult<Vec<(LanguageTag, u32)>>;
+    /// Lets a translator publish on one thread, or stops it.
+    async fn set_trusted_translator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        user_name: &str,
+        trusted: bool,
+    ) -> StoreResult<Vec<UserRef>>;
+    async fn trusted_translators(&self, thread_id: &str) -> StoreResult<Vec<UserRef>>;
+    /// A cached machine translation of an item's current text.
+    async fn machine_translation(
+        &self,
+        kind: &str,
+        item_id: &str,
+        language: &LanguageTag,
+        engine: &str,
+    ) -> StoreResult<Option<MachineTranslation>>;
+    async fn save_machine_translation(&self, translation: &MachineTranslation) -> StoreResult<()>;
 
     // Search.
     /// `query` is an index query made by `domain::search::index_query`; best match first.

@@ -505,6 +505,7 @@ async fn a_busy_thread_page_stays_small() {
                 "Update number {n}: officials say the situation in the **capital** is developing; more soon."
             ),
             language: None,
+            provenance: None,
         };
         app.store
             .post_update(&actor, tid, text.validate().unwrap())

@@ -314,6 +314,7 @@ async fn client_that_falls_behind_is_disconnected_and_resumes_without_loss() {
         let text = NewUpdate {
             body: format!("burst {n}"),
             language: None,
+            provenance: None,
         }
         .validate()
         .unwrap();

@@ -51,6 +51,7 @@ async fn thread_story(store: &dyn Store) {
         comment_policy: Some(CommentPolicy::Premoderated),
         guests_may_comment: Some(true),
         slug: None,
+        provenance: None,
     }
     .validate()
     .unwrap();
@@ -65,6 +66,7 @@ async fn thread_story(store: &dyn Store) {
         NewUpdate {
             body: b.into(),
             language: None,
+            provenance: None,
         }
         .validate()
         .unwrap()
@@ -304,6 +306,7 @@ async fn board_story(store: &dyn Store) {
                 comment_policy: None,
                 guests_may_comment: Some(false),
                 slug: None,
+                provenance: None,
             }
             .validate()
             .unwrap(),
@@ -561,6 +564,7 @@ async fn sqlite_data_survives_reopening() {
         comment_policy: None,
         guests_may_comment: None,
         slug: None,
+        provenance: None,
     };
     let thread = store
         .create_thread(&editor, draft.validate().unwrap())

@@ -332,6 +332,8 @@ mod tests {
             created_by: None,
             created_at: now(),
             updated_at: now(),
+            revision: 1,
+            provenance: None,
         }
     }
 

@@ -21,6 +21,8 @@ pub enum EventKind {
     /// A published report was edited, struck, verified or removed.
     ReportChanged,
     IndicatorChanged,
+    /// A translation was published (or withdrawn).
+    TranslationPublished,
 }
 
 text_enum!(EventKind {
@@ -35,6 +37,7 @@ text_enum!(EventKind {
     ReportPublished => "report.published",
     ReportChanged => "report.changed",
     IndicatorChanged => "indicator.changed",
+    TranslationPublished => "translation.published",
 });
 
 /// A stored event. `data` is serialized once, when the change is made, and shared by every

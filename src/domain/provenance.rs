@@ -48,6 +48,17 @@ impl NewProvenance {
     }
 }
 
+impl From<Provenance> for NewProvenance {
+    fn from(p: Provenance) -> Self {
+        NewProvenance {
+            publisher: p.publisher,
+            title: p.title,
+            url: p.url,
+            published_at: p.published_at,
+        }
+    }
+}
+
 /// Distinguishes a field left out (`None`) from one sent as `null` (`Some(None)`), so a patch
 /// can clear a value.
 pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>

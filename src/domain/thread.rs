@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::language::LanguageTag;
 use super::markup::{self, Flavor};
+use super::provenance::{NewProvenance, Provenance, double_option};
 use super::slug;
 use super::time::Timestamp;
 use super::user::UserRef;
@@ -77,6 +78,21 @@ pub struct Thread {
     pub created_by: Option<UserRef>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// 1 for the first title and lead, one more for each change of either.
+    pub revision: i64,
+    /// Set when the thread republishes something first published elsewhere.
+    pub provenance: Option<Provenance>,
+}
+
+/// One version of a thread's title and lead, as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ThreadRevision {
+    pub revision: i64,
+    pub title: String,
+    pub lead: String,
+    pub lead_html: String,
+    pub author: Option<UserRef>,
+    pub created_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -92,6 +108,8 @@ pub struct NewThread {
     pub guests_may_comment: Option<bool>,
     /// Chosen from the title when absent; a given slug that is taken is a conflict.
     pub slug: Option<String>,
+    /// When the thread republishes something first published elsewhere.
+    pub provenance: Option<NewProvenance>,
 }
 
 /// A new thread that passed validation.
@@ -104,6 +122,7 @@ pub struct ThreadDraft {
     pub comment_policy: CommentPolicy,
     pub guests_may_comment: bool,
     pub slug: SlugChoice,
+    pub provenance: Option<Provenance>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +160,11 @@ impl NewThread {
             comment_policy: self.comment_policy.unwrap_or(CommentPolicy::Postmoderated),
             guests_may_comment: self.guests_may_comment.unwrap_or(false),
             slug,
+            provenance: self
+                .provenance
+                .as_ref()
+                .map(NewProvenance::validate)
+                .transpose()?,
         })
     }
 }
@@ -158,6 +182,10 @@ pub struct ThreadPatch {
     pub slow_mode_seconds: Option<u32>,
     /// 1 to 168 hours; 12 by default.
     pub dispute_window_hours: Option<u32>,
+    /// Republication credit; `null` removes it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NewProvenance>)]
+    pub provenance: Option<Option<NewProvenance>>,
 }
 
 impl ThreadPatch {
@@ -202,6 +230,10 @@ impl ThreadPatch {
                     }
                 })
                 .transpose()?,
+            provenance: match self.provenance {
+                Some(Some(p)) => Some(Some(NewProvenance::from(p.validate()?))),
+                other => other,
+            },
             ..self
         };
         if out.title.is_none()
@@ -212,6 +244,7 @@ impl ThreadPatch {
             && out.guests_may_comment.is_none()
             && out.slow_mode_seconds.is_none()
             && out.dispute_window_hours.is_none()
+            && out.provenance.is_none()
         {
             return Err(ValidationError::new("body", "names no field to change"));
         }
@@ -227,6 +260,12 @@ impl ThreadPatch {
         if let Some(lead) = &self.lead {
             t.lead.clone_from(lead);
             t.lead_html = markup::render(lead, Flavor::Full);
+        }
+        if t.title != thread.title || t.lead != thread.lead {
+            t.revision += 1;
+        }
+        if let Some(p) = &self.provenance {
+            t.provenance = p.as_ref().and_then(|p| p.validate().ok());
         }
         if let Some(lang) = self
             .language
@@ -257,6 +296,7 @@ mod tests {
             comment_policy: None,
             guests_may_comment: None,
             slug: None,
+            provenance: None,
         }
     }
 

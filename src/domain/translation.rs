@@ -357,6 +357,29 @@ pub fn same_language(a: &LanguageTag, b: &LanguageTag) -> bool {
     a.primary().eq_ignore_ascii_case(b.primary())
 }
 
+/// A machine translation a reader asked for, kept so the engine is asked once per text.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MachineTranslation {
+    /// `comment`, `report`, `update` or `thread`.
+    pub kind: String,
+    pub item_id: String,
+    #[schema(value_type = String)]
+    pub language: LanguageTag,
+    #[schema(value_type = String)]
+    pub from_language: LanguageTag,
+    /// The engine that made it, e.g. "Apertium"; always shown with the text.
+    pub engine: String,
+    /// The original text it was made from; a changed original is translated again.
+    #[serde(skip)]
+    pub source_text: String,
+    pub text: String,
+    pub html: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Kinds of item a reader may ask an engine to translate.
+pub const MACHINE_KINDS: [&str; 4] = ["comment", "report", "update", "thread"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

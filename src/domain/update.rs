@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::language::LanguageTag;
 use super::markup::{self, Flavor};
+use super::provenance::{NewProvenance, Provenance, double_option};
 use super::thread::language;
 use super::user::UserRef;
 use super::validation::{Refusal, ValidationError, required_text};
@@ -27,6 +28,8 @@ pub struct Update {
     /// 1 for the original text, one more for each edit.
     pub revision: i64,
     pub struck: Option<Strike>,
+    /// Set when the update republishes something first published elsewhere.
+    pub provenance: Option<Provenance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -56,6 +59,9 @@ pub struct NewUpdate {
     pub body: String,
     /// Defaults to the thread's language.
     pub language: Option<String>,
+    /// When the update republishes something first published elsewhere.
+    #[serde(default)]
+    pub provenance: Option<NewProvenance>,
 }
 
 /// Validated text of an update, for a new one or an edit.
@@ -64,20 +70,33 @@ pub struct UpdateText {
     pub body: String,
     pub body_html: String,
     pub language: Option<LanguageTag>,
+    /// `None` keeps what an edited update had (a new one has none); `Some(None)` removes it.
+    pub provenance: Option<Option<Provenance>>,
 }
 
-fn text(body: &str, lang: Option<&str>) -> Result<UpdateText, ValidationError> {
+fn text(
+    body: &str,
+    lang: Option<&str>,
+    provenance: Option<Option<&NewProvenance>>,
+) -> Result<UpdateText, ValidationError> {
     let body = required_text("body", body, MAX_BODY)?;
     Ok(UpdateText {
         body_html: markup::render(&body, Flavor::Full),
         body,
         language: lang.map(|l| language("language", l)).transpose()?,
+        provenance: provenance
+            .map(|p| p.map(NewProvenance::validate).transpose())
+            .transpose()?,
     })
 }
 
 impl NewUpdate {
     pub fn validate(&self) -> Result<UpdateText, ValidationError> {
-        text(&self.body, self.language.as_deref())
+        text(
+            &self.body,
+            self.language.as_deref(),
+            self.provenance.as_ref().map(Some),
+        )
     }
 }
 
@@ -86,11 +105,19 @@ impl NewUpdate {
 pub struct UpdatePatch {
     pub body: String,
     pub language: Option<String>,
+    /// Republication credit; `null` removes it, absent keeps it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NewProvenance>)]
+    pub provenance: Option<Option<NewProvenance>>,
 }
 
 impl UpdatePatch {
     pub fn validate(&self) -> Result<UpdateText, ValidationError> {
-        text(&self.body, self.language.as_deref())
+        text(
+            &self.body,
+            self.language.as_deref(),
+            self.provenance.as_ref().map(Option::as_ref),
+        )
     }
 }
 
@@ -174,6 +201,7 @@ mod tests {
             edited_at: None,
             revision: 1,
             struck: None,
+            provenance: None,
         }
     }
 
@@ -219,6 +247,7 @@ mod tests {
         let t = NewUpdate {
             body: "*x*".into(),
             language: Some("it".into()),
+            provenance: None,
         }
         .validate()
         .unwrap();
@@ -226,13 +255,15 @@ mod tests {
         let bad = NewUpdate {
             body: "x".into(),
             language: Some("!!".into()),
+            provenance: None,
         }
         .validate();
         assert_eq!(bad.unwrap_err().field, "language");
         assert_eq!(
             NewUpdate {
                 body: " ".into(),
-                language: None
+                language: None,
+                provenance: None
             }
             .validate()
             .unwrap_err()

@@ -163,14 +163,19 @@ pub async fn patch(
         Vec::new()
     };
     let after = patch.apply(&before, &in_use)?;
-    sqlx::query("UPDATE indicators SET labels = $1, statuses = $2, position = $3 WHERE id = $4")
-        .bind(json(&after.labels))
-        .bind(json(&after.statuses))
-        .bind(after.position)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
+    sqlx::query(
+        // A change of the labels is a new revision: translations of them become stale.
+        "UPDATE indicators SET revision = revision + (labels IS NOT $1), labels = $1,
+                statuses = $2, position = $3
+         WHERE id = $4",
+    )
+    .bind(json(&after.labels))
+    .bind(json(&after.statuses))
+    .bind(after.position)
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
     threads::touch(&mut tx, &after.thread_id).await?;
     let event = append_event(
         &mut tx,

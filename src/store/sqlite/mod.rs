@@ -9,6 +9,7 @@ mod rows;
 mod search;
 mod sources;
 mod threads;
+mod translations;
 mod updates;
 
 use std::path::Path;
@@ -23,7 +24,7 @@ use sqlx::{Sqlite, Transaction};
 
 use super::{
     ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, Store,
-    StoreError, StoreResult,
+    StoreError, StoreResult, TranslationTarget,
 };
 use crate::domain::board::Verification;
 use crate::domain::comment::{
@@ -31,16 +32,20 @@ use crate::domain::comment::{
 };
 use crate::domain::event::{Change, Event, EventKind};
 use crate::domain::indicator::{Indicator, IndicatorDraft, IndicatorPatch};
+use crate::domain::language::LanguageTag;
 use crate::domain::page::Page;
 use crate::domain::place::{Place, PlaceDraft};
 use crate::domain::report::{Report, ReportDraft, ReportFilter, ReportRevision};
 use crate::domain::role::Role;
 use crate::domain::search::SearchHit;
 use crate::domain::source::{Source, SourceDraft};
-use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch};
+use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch, ThreadRevision};
 use crate::domain::time::{self, Timestamp};
+use crate::domain::translation::{
+    ItemKind, MachineTranslation, Translation, TranslationDraft, TranslationText,
+};
 use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
-use crate::domain::user::{Actor, User};
+use crate::domain::user::{Actor, User, UserRef};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -191,6 +196,11 @@ pub(crate) fn to_json<T: serde::Serialize>(item: &T) -> Option<serde_json::Value
     serde_json::to_value(item).ok()
 }
 
+/// A value as JSON text, for a column that keeps it whole.
+pub(crate) fn json_text<T: serde::Serialize>(item: &T) -> Option<String> {
+    serde_json::to_string(item).ok()
+}
+
 #[async_trait]
 impl Store for SqliteStore {
     async fn create_thread(
@@ -213,6 +223,10 @@ impl Store for SqliteStore {
         patch: ThreadPatch,
     ) -> StoreResult<Change<Thread>> {
         threads::patch(self, actor, thread_id, patch).await
+    }
+
+    async fn thread_revisions(&self, thread_id: &str) -> StoreResult<Vec<ThreadRevision>> {
+        threads::revisions(&self.reader, thread_id).await
     }
 
     async fn post_update(
@@ -423,6 +437,98 @@ impl Store for SqliteStore {
     }
     async fn board_inputs(&self, thread_id: &str) -> StoreResult<BoardInputs> {
         reports::board_inputs(&self.reader, thread_id).await
+    }
+
+    async fn create_translation(
+        &self,
+        actor: &Actor,
+        item: TranslationTarget,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>> {
+        translations::create(self, actor, item, draft).await
+    }
+
+    async fn translation(&self, id: &str) -> StoreResult<Translation> {
+        translations::get(&self.reader, id).await
+    }
+
+    async fn translation_of(
+        &self,
+        kind: ItemKind,
+        item_id: &str,
+        language: &LanguageTag,
+    ) -> StoreResult<Option<Translation>> {
+        translations::of_item(&self.reader, kind, item_id, language).await
+    }
+
+    async fn revise_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>> {
+        translations::revise(self, actor, id, draft).await
+    }
+
+    async fn publish_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        revision: i64,
+    ) -> StoreResult<Change<Translation>> {
+        translations::publish(self, actor, id, revision).await
+    }
+
+    async fn withdraw_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> StoreResult<Change<Translation>> {
+        translations::withdraw(self, actor, id).await
+    }
+
+    async fn translation_revisions(&self, id: &str) -> StoreResult<Vec<TranslationText>> {
+        translations::revisions(&self.reader, id).await
+    }
+
+    async fn thread_translations(
+        &self,
+        thread_id: &str,
+        language: Option<&LanguageTag>,
+    ) -> StoreResult<Vec<Translation>> {
+        translations::of_thread(&self.reader, thread_id, language).await
+    }
+
+    async fn thread_languages(&self, thread_id: &str) -> StoreResult<Vec<(LanguageTag, u32)>> {
+        translations::languages(&self.reader, thread_id).await
+    }
+
+    async fn set_trusted_translator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        user_name: &str,
+        trusted: bool,
+    ) -> StoreResult<Vec<UserRef>> {
+        translations::set_trusted(self, actor, thread_id, user_name, trusted).await
+    }
+
+    async fn trusted_translators(&self, thread_id: &str) -> StoreResult<Vec<UserRef>> {
+        translations::trusted(&self.reader, thread_id).await
+    }
+
+    async fn machine_translation(
+        &self,
+        kind: &str,
+        item_id: &str,
+        language: &LanguageTag,
+        engine: &str,
+    ) -> StoreResult<Option<MachineTranslation>> {
+        translations::machine(&self.reader, kind, item_id, language, engine).await
+    }
+
+    async fn save_machine_translation(&self, translation: &MachineTranslation) -> StoreResult<()> {
+        translations::save_machine(self, translation).await
     }
 
     async fn search(

@@ -7,6 +7,7 @@ use super::backend;
 use crate::domain::comment::{Comment, CommentAuthor, CommentStatus};
 use crate::domain::event::{Event, EventKind};
 use crate::domain::language::LanguageTag;
+use crate::domain::provenance::Provenance;
 use crate::domain::role::Role;
 use crate::domain::thread::{CommentPolicy, Thread, ThreadStatus};
 use crate::domain::time::{self, Timestamp};
@@ -16,12 +17,13 @@ use crate::store::{StoreError, StoreResult};
 
 pub const THREAD: &str = "SELECT t.id, t.slug, t.title, t.lead, t.lead_html, t.language, t.status,
         t.comment_policy, t.guests_may_comment, t.slow_mode_seconds, t.dispute_window_minutes, t.created_by, u.display_name AS created_by_name,
-        t.created_at, t.updated_at
+        t.created_at, t.updated_at, t.revision, t.provenance
     FROM threads t LEFT JOIN users u ON u.id = t.created_by";
 
 pub const UPDATE: &str = "SELECT p.id, p.thread_id, p.body, p.body_html, p.language,
         p.author_id, a.display_name AS author_name, p.created_at, p.edited_at, p.revision,
-        p.struck_at, p.struck_by, s.display_name AS struck_by_name, p.strike_reason, p.corrected_by
+        p.struck_at, p.struck_by, s.display_name AS struck_by_name, p.strike_reason, p.corrected_by,
+        p.provenance
     FROM updates p JOIN users a ON a.id = p.author_id LEFT JOIN users s ON s.id = p.struck_by";
 
 pub const COMMENT: &str = "SELECT c.id, c.thread_id, c.parent_id, c.author_id, c.author_name,
@@ -81,7 +83,16 @@ pub fn thread(row: &SqliteRow) -> StoreResult<Thread> {
         }),
         created_at: ts(row, "created_at")?,
         updated_at: ts(row, "updated_at")?,
+        revision: get(row, "revision")?,
+        provenance: provenance(row)?,
     })
+}
+
+/// A republication credit kept as JSON.
+pub fn provenance(row: &SqliteRow) -> StoreResult<Option<Provenance>> {
+    let json: Option<String> = get(row, "provenance")?;
+    json.map(|j| serde_json::from_str(&j).map_err(|_| corrupt("provenance", &j)))
+        .transpose()
 }
 
 pub fn update(row: &SqliteRow) -> StoreResult<Update> {
@@ -112,6 +123,7 @@ pub fn update(row: &SqliteRow) -> StoreResult<Update> {
         edited_at: opt_ts(row, "edited_at")?,
         revision: get(row, "revision")?,
         struck,
+        provenance: provenance(row)?,
     })
 }
 

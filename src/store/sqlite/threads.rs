@@ -2,13 +2,18 @@
 
 use sqlx::SqlitePool;
 
-use super::{AuditRecord, SqliteStore, Tx, append_event, audit, backend, new_id, rows, to_json};
+use super::{
+    AuditRecord, SqliteStore, Tx, append_event, audit, backend, json_text, new_id, rows, to_json,
+};
 use crate::domain::event::{Change, EventKind, payload};
 use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::slug;
-use crate::domain::thread::{SlugChoice, Thread, ThreadDraft, ThreadPatch, ThreadStatus};
+use crate::domain::thread::{
+    SlugChoice, Thread, ThreadDraft, ThreadPatch, ThreadRevision, ThreadStatus,
+};
 use crate::domain::time;
 use crate::domain::user::Actor;
+use crate::domain::user::UserRef;
 use crate::store::{PageRequest, StoreError, StoreResult};
 
 async fn slug_taken(tx: &mut Tx<'_>, slug: &str) -> StoreResult<bool> {
@@ -70,8 +75,8 @@ pub async fn create(
     let now = time::to_db(&time::now());
     sqlx::query(
         "INSERT INTO threads (id, slug, title, lead, lead_html, language, status, comment_policy,
-                              guests_may_comment, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+                              guests_may_comment, created_by, created_at, updated_at, provenance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)",
     )
     .bind(&id)
     .bind(&slug)
@@ -84,10 +89,12 @@ pub async fn create(
     .bind(draft.guests_may_comment)
     .bind(actor.user_id())
     .bind(&now)
+    .bind(draft.provenance.as_ref().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
     let thread = in_tx(&mut tx, &id).await?;
+    record_revision(&mut tx, &thread, actor.user_id()).await?;
     let event = append_event(
         &mut tx,
         &id,
@@ -165,7 +172,8 @@ pub async fn patch(
     sqlx::query(
         "UPDATE threads SET title = $1, lead = $2, lead_html = $3, language = $4, status = $5,
                 comment_policy = $6, guests_may_comment = $7, updated_at = $8,
-                slow_mode_seconds = $10, dispute_window_minutes = $11
+                slow_mode_seconds = $10, dispute_window_minutes = $11, revision = $12,
+                provenance = $13
          WHERE id = $9",
     )
     .bind(&after.title)
@@ -179,9 +187,14 @@ pub async fn patch(
     .bind(&before.id)
     .bind(after.slow_mode_seconds)
     .bind(i64::from(after.dispute_window_hours) * 60)
+    .bind(after.revision)
+    .bind(after.provenance.as_ref().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
+    if after.revision != before.revision {
+        record_revision(&mut tx, &after, actor.user_id()).await?;
+    }
     let event = append_event(
         &mut tx,
         &before.id,
@@ -203,6 +216,67 @@ pub async fn patch(
         item: after,
         events: vec![event],
     })
+}
+
+pub async fn revisions(pool: &SqlitePool, thread_id: &str) -> StoreResult<Vec<ThreadRevision>> {
+    let found = sqlx::query(
+        "SELECT r.revision, r.title, r.lead, r.lead_html, r.author_id, u.display_name, r.created_at
+         FROM thread_revisions r LEFT JOIN users u ON u.id = r.author_id
+         WHERE r.thread_id = $1 ORDER BY r.revision",
+    )
+    .bind(thread_id)
+    .fetch_all(pool)
+    .await
+    .map_err(backend)?;
+    if found.is_empty() {
+        return Err(StoreError::NotFound("thread"));
+    }
+    found
+        .iter()
+        .map(|row| {
+            let author: Option<String> = rows::column(row, "author_id")?;
+            Ok(ThreadRevision {
+                revision: rows::column(row, "revision")?,
+                title: rows::column(row, "title")?,
+                lead: rows::column(row, "lead")?,
+                lead_html: rows::column(row, "lead_html")?,
+                author: author
+                    .map(|id| -> StoreResult<UserRef> {
+                        Ok(UserRef {
+                            id,
+                            name: rows::column::<Option<String>>(row, "display_name")?
+                                .unwrap_or_default(),
+                        })
+                    })
+                    .transpose()?,
+                created_at: rows::timestamp(row, "created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Keeps the thread's title and lead as they are now, under its current revision.
+async fn record_revision(
+    tx: &mut Tx<'_>,
+    thread: &Thread,
+    author: Option<&str>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO thread_revisions (thread_id, revision, title, lead, lead_html, author_id,
+                                       created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&thread.id)
+    .bind(thread.revision)
+    .bind(&thread.title)
+    .bind(&thread.lead)
+    .bind(&thread.lead_html)
+    .bind(author)
+    .bind(time::to_db(&thread.updated_at))
+    .execute(&mut **tx)
+    .await
+    .map_err(backend)?;
+    Ok(())
 }
 
 /// Moves the thread to the top of the list of recently updated threads.

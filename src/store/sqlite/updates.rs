@@ -2,8 +2,8 @@
 
 use sqlx::SqlitePool;
 
-use super::to_json;
 use super::{AuditRecord, SqliteStore, Tx, append_event, audit, backend, new_id, rows, threads};
+use super::{json_text, to_json};
 use crate::domain::event::{Change, EventKind, payload};
 use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::time;
@@ -61,8 +61,9 @@ pub async fn post(
     let id = new_id();
     let language = text.language.unwrap_or_else(|| thread.language.clone());
     sqlx::query(
-        "INSERT INTO updates (id, thread_id, body, body_html, language, author_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO updates (id, thread_id, body, body_html, language, author_id, created_at,
+                              provenance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&id)
     .bind(&thread.id)
@@ -71,6 +72,7 @@ pub async fn post(
     .bind(language.as_str())
     .bind(author)
     .bind(time::to_db(&time::now()))
+    .bind(text.provenance.flatten().as_ref().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -161,7 +163,8 @@ pub async fn edit(
     let language = text.language.unwrap_or_else(|| before.language.clone());
     sqlx::query(
         "UPDATE updates SET body = $1, body_html = $2, language = $3, edited_at = $4,
-                revision = revision + 1
+                revision = revision + 1,
+                provenance = CASE WHEN $6 THEN $7 ELSE provenance END
          WHERE id = $5",
     )
     .bind(&text.body)
@@ -169,6 +172,8 @@ pub async fn edit(
     .bind(language.as_str())
     .bind(time::to_db(&time::now()))
     .bind(id)
+    .bind(text.provenance.is_some())
+    .bind(text.provenance.flatten().as_ref().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

@@ -141,6 +141,7 @@ async fn create_thread(
         comment_policy: policy(&f.comment_policy),
         guests_may_comment: Some(f.guests()),
         slug: Some(f.slug.trim().to_owned()).filter(|s| !s.is_empty()),
+        provenance: None,
     };
     let created = match input.validate() {
         Ok(draft) => state
@@ -204,6 +205,7 @@ async fn edit_thread(
             "" => None,
             h => Some(h.parse::<u32>().unwrap_or(u32::MAX)),
         },
+        provenance: None,
     };
     let changed = match patch.validate() {
         Ok(p) => state
@@ -246,6 +248,7 @@ async fn post_update(
     let input = NewUpdate {
         body: f.body.clone(),
         language: None,
+        provenance: None,
     };
     let text = match input.validate() {
         Ok(text) => text,
@@ -360,6 +363,7 @@ async fn edit_update(
     let edited = match (UpdatePatch {
         body: f.body.clone(),
         language: None,
+        provenance: None,
     })
     .validate()
     {
