@@ -13,6 +13,7 @@ pub mod page;
 pub mod permissions;
 pub mod place;
 pub mod provenance;
+pub mod reading;
 pub mod report;
 pub mod role;
 pub mod search;

@@ -30,10 +30,17 @@ pub enum Action {
     ModerateReport,
     ManageIndicators,
     AddPlace,
+    /// Writing and revising translation drafts, and asking an engine for a machine draft.
+    Translate,
+    /// Showing a translation to readers, or withdrawing it. For a translator, `Own` means the
+    /// thread's editors trust them to publish on it.
+    PublishTranslation,
+    /// Choosing the translators who may publish on a thread.
+    TrustTranslator,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 24] = [
         Action::CreateThread,
         Action::EditThread,
         Action::PostUpdate,
@@ -55,6 +62,9 @@ impl Action {
         Action::ModerateReport,
         Action::ManageIndicators,
         Action::AddPlace,
+        Action::Translate,
+        Action::PublishTranslation,
+        Action::TrustTranslator,
     ];
 }
 
@@ -77,6 +87,7 @@ pub fn allowed(role: Option<Role>, action: Action, ownership: Ownership) -> bool
             CreateThread | EditThread | PostUpdate | EditUpdate | StrikeUpdate => true,
             CreateSource | EditSource | SubmitReport | EditReport | StrikeReport => true,
             ManageIndicators | AddPlace => true,
+            Translate | PublishTranslation | TrustTranslator => true,
             Comment | FlagComment => true,
             EditComment => ownership == Ownership::Own,
             ModerateComment | ViewModerationQueue | ViewAudit | ManageUsers => false,
@@ -89,8 +100,15 @@ pub fn allowed(role: Option<Role>, action: Action, ownership: Ownership) -> bool
             CreateThread | EditThread | PostUpdate | EditUpdate | StrikeUpdate => false,
             EditSource | EditReport | StrikeReport | ManageIndicators | AddPlace => false,
             ViewAudit | ManageUsers => false,
+            Translate | PublishTranslation | TrustTranslator => false,
         },
-        Role::Translator | Role::Contributor => match action {
+        Role::Translator => match action {
+            Comment | FlagComment | CreateSource | SubmitReport | Translate => true,
+            PublishTranslation => ownership == Ownership::Own,
+            EditComment => ownership == Ownership::Own,
+            _ => false,
+        },
+        Role::Contributor => match action {
             Comment | FlagComment | CreateSource | SubmitReport => true,
             EditComment => ownership == Ownership::Own,
             _ => false,
@@ -106,7 +124,7 @@ mod tests {
 
     /// Rows: action; columns: guest, admin, editor, moderator, translator, contributor,
     /// first on one's own item, then on someone else's.
-    const TABLE: [(Action, [bool; 6], [bool; 6]); 21] = [
+    const TABLE: [(Action, [bool; 6], [bool; 6]); 24] = [
         (
             CreateThread,
             [false, true, true, false, false, false],
@@ -209,6 +227,22 @@ mod tests {
         ),
         (
             AddPlace,
+            [false, true, true, false, false, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            Translate,
+            [false, true, true, false, true, false],
+            [false, true, true, false, true, false],
+        ),
+        // For a translator, "own" is a thread whose editors trust them.
+        (
+            PublishTranslation,
+            [false, true, true, false, true, false],
+            [false, true, true, false, false, false],
+        ),
+        (
+            TrustTranslator,
             [false, true, true, false, false, false],
             [false, true, true, false, false, false],
         ),
