@@ -243,7 +243,6 @@ async fn insert_text(
     id: &str,
     revision: i64,
     draft: &TranslationDraft,
-    translator: &Credit,
     source_revision: i64,
     edited_by: &str,
     at: &str,
@@ -259,8 +258,8 @@ async fn insert_text(
     .bind(&draft.title)
     .bind(&draft.body)
     .bind(&draft.body_html)
-    .bind(&translator.name)
-    .bind(&translator.url)
+    .bind(draft.translator.as_ref().map(|t| &t.name))
+    .bind(draft.translator.as_ref().and_then(|t| t.url.as_ref()))
     .bind(draft.publication.as_ref().map(|p| &p.name))
     .bind(draft.publication.as_ref().and_then(|p| p.url.as_ref()))
     .bind(source_revision)
@@ -342,12 +341,12 @@ pub async fn create(
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    let translator = draft
-        .translator
-        .clone()
-        .unwrap_or_else(|| default_translator(actor));
+    let mut draft = draft;
+    if draft.translator.is_none() {
+        draft.translator = Some(default_translator(actor));
+    }
     let from = source_revision(&draft, current)?;
-    insert_text(&mut tx, &id, 1, &draft, &translator, from, by, &now).await?;
+    insert_text(&mut tx, &id, 1, &draft, from, by, &now).await?;
     let created = load(&mut tx, &id).await?;
     let record = AuditRecord {
         action: "translation.create",
@@ -377,16 +376,15 @@ pub async fn revise(
     let revision = before.latest.revision + 1;
     let now = time::to_db(&time::now());
     // Credits carry over from the revision before unless the new one names them.
-    let translator = draft
-        .translator
-        .clone()
-        .unwrap_or_else(|| before.latest.translator.clone());
     let mut draft = draft;
+    if draft.translator.is_none() {
+        draft.translator = Some(before.latest.translator.clone());
+    }
     if draft.publication.is_none() {
         draft.publication.clone_from(&before.latest.publication);
     }
     let from = source_revision(&draft, current)?;
-    insert_text(&mut tx, id, revision, &draft, &translator, from, by, &now).await?;
+    insert_text(&mut tx, id, revision, &draft, from, by, &now).await?;
     sqlx::query("UPDATE translations SET revision = $1, updated_at = $2 WHERE id = $3")
         .bind(revision)
         .bind(&now)
