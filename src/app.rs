@@ -25,16 +25,25 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     /// Cancelled on shutdown: open event streams end so the server can stop.
     pub shutdown: CancellationToken,
+    /// The machine-translation engine, when one is configured.
+    pub translator: Option<Arc<dyn crate::mt::Translator>>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, config: Config) -> Self {
+        // `serve` checks the engine settings before it starts, so this fails only for a
+        // configuration built in code.
+        let translator = crate::mt::from_config(&config).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "machine translation is off");
+            None
+        });
         Self {
             store,
             bus: Arc::new(Bus::new(config.stream_buffer)),
             limits: Arc::new(RateLimits::new(&config)),
             config: Arc::new(config),
             shutdown: CancellationToken::new(),
+            translator,
         }
     }
 

@@ -72,6 +72,55 @@ pub struct ServeArgs {
     /// The interface language when nothing else decides: en, it or ru.
     #[arg(long, env = "CRONACA_DEFAULT_LANGUAGE", default_value = "en", value_parser = parse_lang)]
     pub default_language: crate::i18n::Lang,
+    /// Machine translation with Apertium APy at this address (e.g. http://127.0.0.1:2737).
+    #[arg(long, env = "CRONACA_APERTIUM_URL", value_parser = parse_engine_url)]
+    pub apertium_url: Option<String>,
+    /// Machine translation with LibreTranslate at this address (e.g. http://127.0.0.1:5000).
+    #[arg(long, env = "CRONACA_LIBRETRANSLATE_URL", value_parser = parse_engine_url)]
+    pub libretranslate_url: Option<String>,
+    /// The API key LibreTranslate asks for, if it asks for one.
+    #[arg(long, env = "CRONACA_LIBRETRANSLATE_API_KEY", hide_env_values = true)]
+    pub libretranslate_api_key: Option<String>,
+    /// Seconds one request to the machine-translation engine may take.
+    #[arg(
+        long,
+        env = "CRONACA_MACHINE_TRANSLATION_TIMEOUT",
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u64).range(1..=300)
+    )]
+    pub machine_translation_timeout: u64,
+}
+
+impl ServeArgs {
+    /// The machine-translation engine these flags name: at most one.
+    fn machine_translation(&self) -> anyhow::Result<Option<crate::config::MtEngineConfig>> {
+        use crate::config::MtEngineConfig;
+        match (&self.apertium_url, &self.libretranslate_url) {
+            (Some(_), Some(_)) => bail!(
+                "--apertium-url and --libretranslate-url are both set: choose one machine-translation engine"
+            ),
+            (Some(url), None) => {
+                if self.libretranslate_api_key.is_some() {
+                    bail!("--libretranslate-api-key is set but the engine is Apertium");
+                }
+                Ok(Some(MtEngineConfig::Apertium { url: url.clone() }))
+            }
+            (None, Some(url)) => Ok(Some(MtEngineConfig::LibreTranslate {
+                url: url.clone(),
+                api_key: self.libretranslate_api_key.clone(),
+            })),
+            (None, None) => {
+                if self.libretranslate_api_key.is_some() {
+                    bail!("--libretranslate-api-key is set without --libretranslate-url");
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+fn parse_engine_url(s: &str) -> Result<String, String> {
+    crate::mt::engine_url(s).map(|_| s.trim().to_owned())
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
@@ -139,6 +188,10 @@ async fn open_store(dir: &Path) -> anyhow::Result<SqliteStore> {
 
 async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     let config = Config {
+        machine_translation: args.machine_translation()?,
+        machine_translation_timeout: std::time::Duration::from_secs(
+            args.machine_translation_timeout,
+        ),
         body_limit: args.body_limit,
         guest_writes_per_minute: args.guest_writes_per_minute,
         member_writes_per_minute: args.member_writes_per_minute,
@@ -159,6 +212,7 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
             None => println!("Demo skipped: the database already has content."),
         }
     }
+    crate::mt::from_config(&config).map_err(|e| anyhow::anyhow!("machine translation: {e}"))?;
     let state = AppState::new(store.clone(), config);
     let shutdown = state.shutdown.clone();
     tokio::spawn(purge_sessions(store));

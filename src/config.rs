@@ -21,6 +21,36 @@ pub struct Config {
     pub default_language: crate::i18n::Lang,
     /// Login attempts per account name and per client per minute.
     pub logins_per_minute: u32,
+    /// The machine-translation engine, if the site has one.
+    pub machine_translation: Option<MtEngineConfig>,
+    /// How long one request to the machine-translation engine may take.
+    pub machine_translation_timeout: Duration,
+}
+
+/// A machine-translation engine the operator runs, reached over HTTP.
+#[derive(Clone, PartialEq, Eq)]
+pub enum MtEngineConfig {
+    /// Apertium APy, e.g. `http://127.0.0.1:2737`.
+    Apertium { url: String },
+    /// LibreTranslate, e.g. `http://127.0.0.1:5000`, with the API key it asks for, if any.
+    LibreTranslate {
+        url: String,
+        api_key: Option<String>,
+    },
+}
+
+impl std::fmt::Debug for MtEngineConfig {
+    /// Never shows the API key.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Apertium { url } => f.debug_struct("Apertium").field("url", url).finish(),
+            Self::LibreTranslate { url, api_key } => f
+                .debug_struct("LibreTranslate")
+                .field("url", url)
+                .field("api_key", &api_key.as_ref().map(|_| "…"))
+                .finish(),
+        }
+    }
 }
 
 impl Config {
@@ -43,6 +73,8 @@ impl Default for Config {
             public_url: None,
             default_language: crate::i18n::Lang::En,
             logins_per_minute: 5,
+            machine_translation: None,
+            machine_translation_timeout: Duration::from_secs(8),
         }
     }
 }
