@@ -4,6 +4,7 @@ pub mod api;
 pub mod extract;
 pub mod feeds;
 pub mod limits;
+pub mod machine;
 pub mod pages;
 pub mod session;
 pub mod sse;
