@@ -26,6 +26,9 @@ pub enum AppError {
     UnsupportedMediaType(String),
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    /// A service the request depends on (a machine-translation engine) is not answering.
+    #[error("{message}")]
+    Unavailable { code: &'static str, message: String },
     #[error("too many requests; try again in {retry_after} s")]
     TooManyRequests { retry_after: u64 },
     /// The cause is logged once, here; the client sees a generic message.
@@ -61,13 +64,16 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::BadRequest { code, .. } | AppError::Conflict { code, .. } => code,
+            AppError::BadRequest { code, .. }
+            | AppError::Conflict { code, .. }
+            | AppError::Unavailable { code, .. } => code,
             AppError::Unauthorized(_) => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",

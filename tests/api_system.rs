@@ -87,6 +87,16 @@ async fn openapi_document_describes_every_route() {
         ("get", "/api/v1/moderation/reports"),
         ("get", "/api/v1/threads/{id}/board"),
         ("get", "/api/v1/search"),
+        ("get", "/api/v1/threads/{id}/translations"),
+        ("post", "/api/v1/threads/{id}/translations"),
+        ("get", "/api/v1/translations/{id}"),
+        ("patch", "/api/v1/translations/{id}"),
+        ("post", "/api/v1/translations/{id}/publish"),
+        ("post", "/api/v1/translations/{id}/withdraw"),
+        ("get", "/api/v1/translations/{id}/revisions"),
+        ("get", "/api/v1/threads/{id}/translators"),
+        ("put", "/api/v1/threads/{id}/translators/{name}"),
+        ("delete", "/api/v1/threads/{id}/translators/{name}"),
     ];
     for (method, path) in routes {
         let op = &doc["paths"][path][method];

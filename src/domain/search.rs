@@ -36,6 +36,8 @@ pub struct SearchHit {
     /// The same excerpt with the matching words between `<mark>` tags, HTML-escaped.
     pub snippet_html: String,
     pub created_at: Option<DateTime<Utc>>,
+    /// Set when the words were found in a translation: its language.
+    pub language: Option<String>,
 }
 
 /// The words of a query, each quoted for the index (so no operator can be injected), the last

@@ -147,12 +147,19 @@ pub struct NewTranslation {
     pub kind: ItemKind,
     pub item_id: String,
     pub language: String,
-    #[serde(flatten)]
-    pub text: TranslationInput,
+    /// Threads only.
+    pub title: Option<String>,
+    pub body: String,
+    pub translator: Option<String>,
+    pub translator_url: Option<String>,
+    pub publication: Option<String>,
+    pub publication_url: Option<String>,
+    pub source_revision: Option<i64>,
 }
 
 /// The text of a translation and its credits, for a new one or a new revision.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TranslationInput {
     /// Threads only.
     pub title: Option<String>,
@@ -267,6 +274,19 @@ fn credit(
 }
 
 impl NewTranslation {
+    /// The text and credits, as for a later revision.
+    pub fn text(&self) -> TranslationInput {
+        TranslationInput {
+            title: self.title.clone(),
+            body: self.body.clone(),
+            translator: self.translator.clone(),
+            translator_url: self.translator_url.clone(),
+            publication: self.publication.clone(),
+            publication_url: self.publication_url.clone(),
+            source_revision: self.source_revision,
+        }
+    }
+
     pub fn language(&self) -> Result<LanguageTag, ValidationError> {
         language("language", &self.language)
     }

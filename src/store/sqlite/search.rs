@@ -14,13 +14,29 @@ pub async fn search(
     limit: u32,
     offset: u32,
 ) -> StoreResult<Vec<SearchHit>> {
+    // Originals and published translations are searched alike; a translation counts only
+    // while its original is found by search itself (published, approved).
     let found = sqlx::query(
-        "SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
-                snippet(search_index, -1, char(2), char(3), '…', 16) AS snip
-         FROM search_index JOIN search_docs d ON d.rowid = search_index.rowid
-         JOIN threads t ON t.id = d.thread_id
-         WHERE search_index MATCH $1 AND ($2 IS NULL OR d.thread_id = $2)
-         ORDER BY bm25(search_index, 4.0, 1.0), d.rowid DESC
+        "SELECT * FROM (
+            SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
+                   snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
+                   bm25(search_index, 4.0, 1.0) AS score, NULL AS language, d.rowid AS ord
+            FROM search_index JOIN search_docs d ON d.rowid = search_index.rowid
+            JOIN threads t ON t.id = d.thread_id
+            WHERE search_index MATCH $1 AND ($2 IS NULL OR d.thread_id = $2)
+            UNION ALL
+            SELECT tr.kind, tr.item_id, tr.thread_id, t.slug, t.title AS thread_title,
+                   snippet(translation_search, -1, char(2), char(3), '…', 16) AS snip,
+                   bm25(translation_search, 4.0, 1.0) AS score, tr.language, 0 AS ord
+            FROM translation_search
+            JOIN translation_search_docs td ON td.rowid = translation_search.rowid
+            JOIN translations tr ON tr.id = td.translation_id
+            JOIN threads t ON t.id = tr.thread_id
+            WHERE translation_search MATCH $1 AND ($2 IS NULL OR tr.thread_id = $2)
+              AND EXISTS (SELECT 1 FROM search_docs d2
+                          WHERE d2.kind = tr.kind AND d2.item_id = tr.item_id)
+         )
+         ORDER BY score, ord DESC
          LIMIT $3 OFFSET $4",
     )
     .bind(query)
@@ -47,7 +63,15 @@ pub async fn search(
                 thread_title: rows::column(row, "thread_title")?,
                 snippet: text,
                 snippet_html: html,
+                language: rows::column(row, "language")?,
             })
         })
-        .collect()
+        .collect::<StoreResult<Vec<SearchHit>>>()
+        // An item found in its original and a translation is listed once, at its best.
+        .map(|hits| {
+            let mut seen = std::collections::HashSet::new();
+            hits.into_iter()
+                .filter(|h| seen.insert((h.kind.as_str(), h.id.clone())))
+                .collect()
+        })
 }

@@ -10,10 +10,11 @@ pub mod reports;
 pub mod search;
 pub mod sources;
 pub mod threads;
+pub mod translations;
 pub mod updates;
 
 use axum::Router;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -48,6 +49,34 @@ pub fn router() -> Router<AppState> {
             get(reports::list_reports).post(reports::create_report),
         )
         .route("/threads/{id}/board", get(board::get_board))
+        .route(
+            "/threads/{id}/translations",
+            get(translations::list_translations).post(translations::create_translation),
+        )
+        .route(
+            "/threads/{id}/translators",
+            get(translations::list_translators),
+        )
+        .route(
+            "/threads/{id}/translators/{name}",
+            put(translations::trust_translator).delete(translations::distrust_translator),
+        )
+        .route(
+            "/translations/{id}",
+            get(translations::get_translation).patch(translations::revise_translation),
+        )
+        .route(
+            "/translations/{id}/publish",
+            post(translations::publish_translation),
+        )
+        .route(
+            "/translations/{id}/withdraw",
+            post(translations::withdraw_translation),
+        )
+        .route(
+            "/translations/{id}/revisions",
+            get(translations::translation_revisions),
+        )
         .route("/indicators/{id}", patch(indicators::patch_indicator))
         .route(
             "/sources",
@@ -113,6 +142,11 @@ impl Modify for BearerAuth {
         reports::verify_report, reports::strike_report, reports::moderate_report,
         reports::report_revisions, reports::report_queue,
         board::get_board,
+        translations::list_translations, translations::create_translation,
+        translations::get_translation, translations::revise_translation,
+        translations::publish_translation, translations::withdraw_translation,
+        translations::translation_revisions, translations::list_translators,
+        translations::trust_translator, translations::distrust_translator,
         search::search,
         places::search_places, places::add_place,
         sse::thread_events,
