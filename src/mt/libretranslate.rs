@@ -148,11 +148,16 @@ impl Translator for LibreTranslate {
         }
         let why = error_text(status, &body);
         Err(match status {
-            // The key is missing or refused, or the key's quota is used up: nothing a reader
-            // can change, and it may pass.
+            // A refused key (403), a missing one (400 "… to get an API key"), a used-up quota
+            // or a ban: nothing a reader can change, and it may pass.
             StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS => MtError::Unavailable(why),
+            StatusCode::BAD_REQUEST if why.contains("API key") => MtError::Unavailable(why),
             s if s.is_server_error() => MtError::Unavailable(why),
-            StatusCode::BAD_REQUEST if why.contains("not supported") => {
+            // "xx is not supported", "Italian (it) is not available as a target language
+            // from …": the languages changed since they were listed.
+            StatusCode::BAD_REQUEST
+                if why.contains("not supported") || why.contains("not available as a target") =>
+            {
                 self.languages.clear();
                 unsupported()
             }

@@ -1,6 +1,7 @@
 //! `TestApp`: the real router on a fresh SQLite database, with helpers to act as each role.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod apertium;
 pub mod board;
 
 use std::net::SocketAddr;
