@@ -4,6 +4,7 @@ use chrono::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::language::LanguageTag;
 use super::markup::{self, Flavor};
 use super::role::Role;
 use super::thread::{CommentPolicy, Thread, ThreadStatus, text_enum};
@@ -53,6 +54,9 @@ pub struct Comment {
     pub status: CommentStatus,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
+    /// Detected from the text; absent when detection was not sure.
+    #[schema(value_type = Option<String>)]
+    pub language: Option<LanguageTag>,
     /// The account that wrote it; never shown publicly.
     #[serde(skip)]
     pub author_id: Option<String>,
@@ -80,12 +84,15 @@ pub struct NewComment {
 pub struct CommentText {
     pub body: String,
     pub body_html: String,
+    /// Detected from the text.
+    pub language: Option<LanguageTag>,
 }
 
 pub fn text(body: &str) -> Result<CommentText, ValidationError> {
     let body = required_text("body", body, MAX_BODY)?;
     Ok(CommentText {
         body_html: markup::render(&body, Flavor::Comment),
+        language: crate::detect::detect(&body),
         body,
     })
 }
@@ -351,6 +358,7 @@ mod tests {
             status,
             created_at: now(),
             edited_at: None,
+            language: None,
             author_id: None,
         }
     }

@@ -80,6 +80,8 @@ pub struct Report {
     pub body_html: String,
     #[schema(value_type = String, example = "ru")]
     pub language: LanguageTag,
+    /// The language was detected from the text, not given.
+    pub language_detected: bool,
     pub source: SourceRef,
     /// The exact address where the source said it.
     pub link: Option<String>,
@@ -155,7 +157,10 @@ pub struct NewReport {
 pub struct ReportDraft {
     pub body: String,
     pub body_html: String,
+    /// Given, or detected from the text when not given; absent when neither.
     pub language: Option<LanguageTag>,
+    /// The language was detected rather than given.
+    pub language_detected: bool,
     pub source_id: String,
     pub link: Option<String>,
     pub cites_id: Option<String>,
@@ -246,15 +251,21 @@ impl NewReport {
             }
             _ => None,
         };
+        let given = self
+            .language
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| language("language", l.trim()))
+            .transpose()?;
+        let detected = match given {
+            Some(_) => None,
+            None => crate::detect::detect(&body),
+        };
         Ok(ReportDraft {
             body_html: markup::render(&body, Flavor::Comment),
+            language_detected: detected.is_some(),
+            language: given.or(detected),
             body,
-            language: self
-                .language
-                .as_deref()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| language("language", l.trim()))
-                .transpose()?,
             source_id,
             link: self
                 .link
@@ -470,6 +481,7 @@ mod tests {
             body: String::new(),
             body_html: String::new(),
             language: LanguageTag::parse("en").unwrap(),
+            language_detected: false,
             source: SourceRef {
                 id: "S".into(),
                 name: "S".into(),

@@ -187,6 +187,10 @@ impl TestApp {
             "report_revisions",
             "indicators",
             "claims",
+            "translations",
+            "translation_revisions",
+            "thread_translators",
+            "thread_revisions",
         ] {
             let n: i64 =
                 sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))

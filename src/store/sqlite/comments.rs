@@ -10,6 +10,7 @@ use crate::domain::comment::{
     QueueItem,
 };
 use crate::domain::event::{Change, Event, EventKind, payload};
+use crate::domain::language::LanguageTag;
 use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::time;
 use crate::domain::user::Actor;
@@ -88,8 +89,8 @@ pub async fn create(
     };
     sqlx::query(
         "INSERT INTO comments (id, thread_id, parent_id, root_id, author_id, author_name, body,
-                               body_html, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                               body_html, status, created_at, language, language_detected)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11 IS NOT NULL)",
     )
     .bind(&id)
     .bind(&thread.id)
@@ -101,6 +102,7 @@ pub async fn create(
     .bind(&draft.text.body_html)
     .bind(status.as_str())
     .bind(time::to_db(&time::now()))
+    .bind(draft.text.language.as_ref().map(LanguageTag::as_str))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -202,14 +204,19 @@ pub async fn edit(
     if own {
         comment::check_author_edit(&before, time::now())?;
     }
-    sqlx::query("UPDATE comments SET body = $1, body_html = $2, edited_at = $3 WHERE id = $4")
-        .bind(&text.body)
-        .bind(&text.body_html)
-        .bind(time::to_db(&time::now()))
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
+    sqlx::query(
+        "UPDATE comments SET body = $1, body_html = $2, edited_at = $3, language = $5,
+                language_detected = $5 IS NOT NULL
+         WHERE id = $4",
+    )
+    .bind(&text.body)
+    .bind(&text.body_html)
+    .bind(time::to_db(&time::now()))
+    .bind(id)
+    .bind(text.language.as_ref().map(LanguageTag::as_str))
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
     record_revision(&mut tx, id, &text.body).await?;
     let after = in_tx(&mut tx, id).await?;
     let mut events = Vec::new();
@@ -387,7 +394,7 @@ pub async fn queue(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<Que
     };
     let found = sqlx::query(
         "SELECT c.id, c.thread_id, c.parent_id, c.author_id, c.author_name, c.body, c.body_html,
-                c.status, c.created_at, c.edited_at, t.title AS thread_title, t.slug AS thread_slug
+                c.status, c.created_at, c.edited_at, c.language, t.title AS thread_title, t.slug AS thread_slug
          FROM comments c JOIN threads t ON t.id = c.thread_id
          WHERE (c.status = 'pending' OR c.open_flags > 0) AND c.id < $1
          ORDER BY c.id DESC LIMIT $2",

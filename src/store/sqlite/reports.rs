@@ -11,6 +11,7 @@ use crate::domain::board::{ClaimInput, Value, Verification};
 use crate::domain::comment::Moderation;
 use crate::domain::event::{Change, Event, EventKind, payload};
 use crate::domain::indicator::Claim;
+use crate::domain::language::LanguageTag;
 use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::place::{Place, PlaceRef};
 use crate::domain::report::{
@@ -21,7 +22,8 @@ use crate::domain::user::Actor;
 use crate::domain::validation::ValidationError;
 use crate::store::{BoardInputs, PageRequest, ReportQueueItem, StoreError, StoreResult};
 
-const REPORT: &str = "SELECT r.id, r.thread_id, r.body, r.body_html, r.language, r.link,
+const REPORT: &str = "SELECT r.id, r.thread_id, r.body, r.body_html, r.language,
+        r.language_detected, r.link,
         r.occurred_at, r.stated_at, r.received_at, r.submitted_by, r.author_name, r.state,
         r.verification, r.verification_note, r.struck_at, r.strike_reason, r.revision,
         r.created_at, r.edited_at,
@@ -46,6 +48,7 @@ fn report_row(row: &SqliteRow) -> StoreResult<Report> {
         body: rows::column(row, "body")?,
         body_html: rows::column(row, "body_html")?,
         language: rows::language(row, "language")?,
+        language_detected: rows::column(row, "language_detected")?,
         source: source_ref(row, "s_")?.ok_or(StoreError::NotFound("source"))?,
         link: rows::column(row, "link")?,
         cites: source_ref(row, "c_")?,
@@ -378,8 +381,8 @@ pub async fn create(
     sqlx::query(
         "INSERT INTO reports (id, thread_id, body, body_html, language, source_id, link,
                               cites_source_id, occurred_at, stated_at, received_at, submitted_by,
-                              author_name, state, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $11)",
+                              author_name, state, created_at, language_detected)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $11, $15)",
     )
     .bind(&id)
     .bind(&thread.id)
@@ -395,6 +398,7 @@ pub async fn create(
     .bind(actor.user_id())
     .bind(&author_name)
     .bind(state.as_str())
+    .bind(draft.language_detected)
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -443,7 +447,8 @@ pub async fn edit(
     sqlx::query(
         "UPDATE reports SET body = $1, body_html = $2, language = $3, source_id = $4, link = $5,
                 cites_source_id = $6, occurred_at = $7, stated_at = $8, edited_at = $9,
-                revision = revision + 1
+                revision = revision + 1,
+                language_detected = CASE WHEN $11 IS NULL THEN language_detected ELSE $12 END
          WHERE id = $10",
     )
     .bind(&draft.body)
@@ -456,6 +461,8 @@ pub async fn edit(
     .bind(time::to_db(&stated_at))
     .bind(time::to_db(&time::now()))
     .bind(id)
+    .bind(draft.language.as_ref().map(LanguageTag::as_str))
+    .bind(draft.language_detected)
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

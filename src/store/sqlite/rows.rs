@@ -27,7 +27,7 @@ pub const UPDATE: &str = "SELECT p.id, p.thread_id, p.body, p.body_html, p.langu
     FROM updates p JOIN users a ON a.id = p.author_id LEFT JOIN users s ON s.id = p.struck_by";
 
 pub const COMMENT: &str = "SELECT c.id, c.thread_id, c.parent_id, c.author_id, c.author_name,
-        c.body, c.body_html, c.status, c.created_at, c.edited_at
+        c.body, c.body_html, c.status, c.created_at, c.edited_at, c.language
     FROM comments c";
 
 pub const USER: &str = "SELECT id, name, display_name, role, disabled, created_at FROM users";
@@ -157,6 +157,7 @@ pub fn comment(row: &SqliteRow) -> StoreResult<Comment> {
         status: CommentStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
         created_at: ts(row, "created_at")?,
         edited_at: opt_ts(row, "edited_at")?,
+        language: get::<Option<String>>(row, "language")?.and_then(|l| LanguageTag::parse(&l).ok()),
         author_id,
     })
 }
