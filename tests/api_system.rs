@@ -97,6 +97,9 @@ async fn openapi_document_describes_every_route() {
         ("get", "/api/v1/threads/{id}/translators"),
         ("put", "/api/v1/threads/{id}/translators/{name}"),
         ("delete", "/api/v1/threads/{id}/translators/{name}"),
+        ("post", "/api/v1/threads/{id}/translations/machine"),
+        ("get", "/api/v1/comments/{id}/machine-translation"),
+        ("get", "/api/v1/reports/{id}/machine-translation"),
     ];
     for (method, path) in routes {
         let op = &doc["paths"][path][method];

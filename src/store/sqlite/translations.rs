@@ -378,7 +378,11 @@ pub async fn revise(
     // Credits carry over from the revision before unless the new one names them.
     let mut draft = draft;
     if draft.translator.is_none() {
-        draft.translator = Some(before.latest.translator.clone());
+        // A person revising an engine's draft is its translator from now on.
+        draft.translator = Some(match before.latest.machine {
+            Some(_) => default_translator(actor),
+            None => before.latest.translator.clone(),
+        });
     }
     if draft.publication.is_none() {
         draft.publication.clone_from(&before.latest.publication);

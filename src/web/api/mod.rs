@@ -4,6 +4,7 @@ pub mod audit;
 pub mod board;
 pub mod comments;
 pub mod indicators;
+pub mod machine;
 pub mod moderation;
 pub mod places;
 pub mod reports;
@@ -52,6 +53,18 @@ pub fn router() -> Router<AppState> {
         .route(
             "/threads/{id}/translations",
             get(translations::list_translations).post(translations::create_translation),
+        )
+        .route(
+            "/threads/{id}/translations/machine",
+            post(machine::machine_draft),
+        )
+        .route(
+            "/comments/{id}/machine-translation",
+            get(machine::comment_translation),
+        )
+        .route(
+            "/reports/{id}/machine-translation",
+            get(machine::report_translation),
         )
         .route(
             "/threads/{id}/translators",
@@ -147,6 +160,7 @@ impl Modify for BearerAuth {
         translations::publish_translation, translations::withdraw_translation,
         translations::translation_revisions, translations::list_translators,
         translations::trust_translator, translations::distrust_translator,
+        machine::machine_draft, machine::comment_translation, machine::report_translation,
         search::search,
         places::search_places, places::add_place,
         sse::thread_events,
