@@ -17,6 +17,7 @@ mod reports;
 mod search;
 mod sources;
 mod thread;
+mod translations;
 mod views;
 
 use askama::Template;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(places::routes())
         .merge(indicators::routes())
         .merge(reports::routes())
+        .merge(translations::routes())
         .merge(crate::web::feeds::routes())
         .layer(axum::middleware::from_fn_with_state(
             state,
