@@ -74,9 +74,9 @@ pub async fn machine_source(
             if c.status != CommentStatus::Approved {
                 return Err(MachineError::NotFound("comment"));
             }
-            // A comment says its language only when detection is sure; the thread's language
+            // A comment's language is known when detection was sure; the thread's language
             // is the best guess otherwise.
-            let language = match crate::detect::detect(&c.body) {
+            let language = match c.language.or_else(|| crate::detect::detect(&c.body)) {
                 Some(l) => l,
                 None => store.thread(&c.thread_id).await?.language,
             };
