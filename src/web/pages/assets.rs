@@ -25,6 +25,7 @@ const FILES: &[(&str, &str, &str)] = &[
     ),
     ("live.js", include_str!("../../../static/live.js"), JS),
     ("queue.js", include_str!("../../../static/queue.js"), JS),
+    ("mt.js", include_str!("../../../static/mt.js"), JS),
     (
         "report-form.js",
         include_str!("../../../static/report-form.js"),
