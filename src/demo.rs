@@ -1,6 +1,7 @@
 //! The demo: a clearly labelled fictional exercise thread, so a newcomer sees a living thread.
 
 mod board;
+mod translations;
 
 use crate::auth;
 use crate::domain::comment::{Moderation, ModerationAction, NewComment};
@@ -70,6 +71,8 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
     let editor = Actor::User(account(store, "desk", "News desk", Role::Editor).await?);
     let moderator = Actor::User(account(store, "mod", "Moderator", Role::Moderator).await?);
     let reader = Actor::User(account(store, "lena", "Lena", Role::Contributor).await?);
+    let giulia = Actor::User(account(store, "giulia", "Giulia Ferri", Role::Translator).await?);
+    let irina = Actor::User(account(store, "irina", "Ирина Котова", Role::Translator).await?);
 
     let draft = NewThread {
         title: "EXERCISE — Unrest in Valdoria (fictional demo thread)".into(),
@@ -121,6 +124,12 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         reader: &reader,
     };
     board::fill(store, &thread, &cast).await?;
+    let translators = translations::Translators {
+        editor: &editor,
+        italian: &giulia,
+        russian: &irina,
+    };
+    translations::fill(store, &thread, &ids, &translators).await?;
 
     let first = comment(
         "My cousin in Velmora confirms: no mobile data since 18:00, landlines work.",

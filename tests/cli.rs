@@ -390,6 +390,32 @@ async fn serve_demo_fills_an_empty_database_once() {
     assert_eq!(items.iter().filter(|r| !r["struck"].is_null()).count(), 1);
     assert!(items.iter().any(|r| !r["cites"].is_null()));
 
+    // Italian and Russian translations, credited, with translator's notes; one stale.
+    let translations: Value = client()
+        .get(server.url("/api/v1/threads/exercise-valdoria/translations"))
+        .send()
+        .await
+        .expect("GET the demo translations")
+        .json()
+        .await
+        .expect("translations JSON");
+    let all = translations.as_array().expect("translations");
+    for lang in ["it", "ru"] {
+        let of_lang: Vec<_> = all.iter().filter(|t| t["language"] == lang).collect();
+        assert!(of_lang.len() >= 4, "{lang}: {}", of_lang.len());
+        assert!(of_lang.iter().any(|t| t["kind"] == "thread"));
+        assert!(of_lang.iter().any(|t| {
+            t["published"]["body_html"]
+                .as_str()
+                .is_some_and(|h| h.contains("role=\"note\""))
+        }));
+    }
+    assert_eq!(all.iter().filter(|t| t["stale"] == true).count(), 1);
+    assert!(
+        all.iter()
+            .all(|t| t["published"]["publication"]["url"].is_string())
+    );
+
     server.sigterm();
     let status = server.wait_exit(Duration::from_secs(10)).await;
     assert!(status.is_some_and(|s| s.success()), "{status:?}");
