@@ -17,6 +17,8 @@
     return "";
   }
   function showTime(t) {
+    // A date alone (a republication's first day) is not a moment: it stays as written.
+    if (t.getAttribute("datetime").indexOf("T") < 0) return;
     var d = new Date(t.getAttribute("datetime"));
     if (isNaN(d)) return;
     var r = ago(d), a = abs.format(d);

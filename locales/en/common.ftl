@@ -33,3 +33,51 @@ new-updates =
 nav-label = Main
 badge-live = Live
 badge-closed = Closed
+date-format = { $day } { $month } { $year }
+original-language = Original language: { $language }
+provenance-published = Published by { $publisher }
+provenance-published-on = Published by { $publisher } on { $date }
+provenance-original-title = original title “{ $title }”
+provenance-translation = { $language } translation by { $translator }
+provenance-translation-for = { $language } translation by { $translator } for { $publication }
+provenance-machine = { $language } machine translation by { $engine }
+language-name =
+    { $code ->
+        [en] English
+        [it] Italian
+        [ru] Russian
+        [uk] Ukrainian
+        [es] Spanish
+        [fr] French
+        [de] German
+        [pt] Portuguese
+        [ar] Arabic
+        [zh] Chinese
+        [ja] Japanese
+        [ko] Korean
+        [tr] Turkish
+        [pl] Polish
+        [kk] Kazakh
+        [be] Belarusian
+        [fa] Persian
+        [he] Hebrew
+        [hi] Hindi
+        [nl] Dutch
+        [sv] Swedish
+        [el] Greek
+        [ro] Romanian
+        [hu] Hungarian
+        [cs] Czech
+        [ka] Georgian
+        [hy] Armenian
+        [az] Azerbaijani
+        [uz] Uzbek
+        [ky] Kyrgyz
+        [sr] Serbian
+        [hr] Croatian
+        [bg] Bulgarian
+        [ca] Catalan
+        [gl] Galician
+        [eu] Basque
+       *[other] { $code }
+    }

@@ -6,3 +6,4 @@ feeds-update-untitled = Update of { $time }
 feeds-struck-title = [struck] { $title }
 feeds-struck-note = Struck: { $reason }
 feeds-struck-correction = See the correction
+feeds-stale = The original was updated after this translation.

@@ -33,3 +33,51 @@ new-updates =
 nav-label = Principale
 badge-live = In diretta
 badge-closed = Chiusa
+date-format = { $day } { $month } { $year }
+original-language = Lingua originale: { $language }
+provenance-published = Pubblicato da { $publisher }
+provenance-published-on = Pubblicato da { $publisher } il { $date }
+provenance-original-title = titolo originale «{ $title }»
+provenance-translation = Traduzione in { $language } di { $translator }
+provenance-translation-for = Traduzione in { $language } di { $translator } per { $publication }
+provenance-machine = Traduzione automatica in { $language } di { $engine }
+language-name =
+    { $code ->
+        [en] inglese
+        [it] italiano
+        [ru] russo
+        [uk] ucraino
+        [es] spagnolo
+        [fr] francese
+        [de] tedesco
+        [pt] portoghese
+        [ar] arabo
+        [zh] cinese
+        [ja] giapponese
+        [ko] coreano
+        [tr] turco
+        [pl] polacco
+        [kk] kazako
+        [be] bielorusso
+        [fa] persiano
+        [he] ebraico
+        [hi] hindi
+        [nl] olandese
+        [sv] svedese
+        [el] greco
+        [ro] rumeno
+        [hu] ungherese
+        [cs] ceco
+        [ka] georgiano
+        [hy] armeno
+        [az] azero
+        [uz] uzbeco
+        [ky] kirghiso
+        [sr] serbo
+        [hr] croato
+        [bg] bulgaro
+        [ca] catalano
+        [gl] galiziano
+        [eu] basco
+       *[other] { $code }
+    }

@@ -6,3 +6,4 @@ feeds-update-untitled = Aggiornamento del { $time }
 feeds-struck-title = [barrato] { $title }
 feeds-struck-note = Barrato: { $reason }
 feeds-struck-correction = Vedi la correzione
+feeds-stale = L'originale è stato aggiornato dopo questa traduzione.

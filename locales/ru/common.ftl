@@ -34,3 +34,51 @@ new-updates =
 nav-label = Главное меню
 badge-live = В эфире
 badge-closed = Завершена
+date-format = { $day } { $month } { $year } г.
+original-language = Язык оригинала: { $language }
+provenance-published = Первая публикация: { $publisher }
+provenance-published-on = Первая публикация: { $publisher }, { $date }
+provenance-original-title = исходный заголовок «{ $title }»
+provenance-translation = Перевод на { $language }: { $translator }
+provenance-translation-for = Перевод на { $language }: { $translator } для { $publication }
+provenance-machine = Машинный перевод на { $language }: { $engine }
+language-name =
+    { $code ->
+        [en] английский
+        [it] итальянский
+        [ru] русский
+        [uk] украинский
+        [es] испанский
+        [fr] французский
+        [de] немецкий
+        [pt] португальский
+        [ar] арабский
+        [zh] китайский
+        [ja] японский
+        [ko] корейский
+        [tr] турецкий
+        [pl] польский
+        [kk] казахский
+        [be] белорусский
+        [fa] персидский
+        [he] иврит
+        [hi] хинди
+        [nl] нидерландский
+        [sv] шведский
+        [el] греческий
+        [ro] румынский
+        [hu] венгерский
+        [cs] чешский
+        [ka] грузинский
+        [hy] армянский
+        [az] азербайджанский
+        [uz] узбекский
+        [ky] киргизский
+        [sr] сербский
+        [hr] хорватский
+        [bg] болгарский
+        [ca] каталанский
+        [gl] галисийский
+        [eu] баскский
+       *[other] { $code }
+    }

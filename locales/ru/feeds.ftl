@@ -6,3 +6,4 @@ feeds-update-untitled = Обновление от { $time }
 feeds-struck-title = [зачёркнуто] { $title }
 feeds-struck-note = Зачёркнуто: { $reason }
 feeds-struck-correction = Смотреть исправление
+feeds-stale = Оригинал изменён после этого перевода.

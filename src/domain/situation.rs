@@ -9,8 +9,11 @@ use serde::Serialize;
 
 use super::board::{self, Agreement, Entry, Value, Verification};
 use super::indicator::{Indicator, IndicatorKind, Scope, StatusOption, pick_label, value_text};
+use super::language::LanguageTag;
+use super::notes;
 use super::place::Place;
 use super::source::{SourceKind, SourceRef};
+use super::translation::{ItemKind, Translation, same_language};
 
 /// What a thread's board is computed from, as the store reads it in one go.
 #[derive(Debug, Clone, Default)]
@@ -205,6 +208,34 @@ impl Ctx<'_> {
                 .map(|p| self.position(indicator, p))
                 .collect(),
             history,
+        }
+    }
+}
+
+/// Gives indicators whose own labels lack `lang` the label of their published translation into
+/// it, so every reader of the board, the summary and the digest sees it (notes kept in brackets).
+pub fn translate_labels(
+    inputs: &mut BoardInputs,
+    translations: &[Translation],
+    lang: &LanguageTag,
+) {
+    for indicator in &mut inputs.indicators {
+        let has_own = indicator
+            .labels
+            .keys()
+            .any(|k| k.split('-').next() == Some(lang.primary()));
+        if has_own {
+            continue;
+        }
+        let published = translations.iter().find(|t| {
+            t.kind == ItemKind::Indicator
+                && t.item_id == indicator.id
+                && same_language(&t.language, lang)
+        });
+        if let Some(text) = published.and_then(|t| t.published.as_ref()) {
+            indicator
+                .labels
+                .insert(lang.primary().to_owned(), notes::plain(&text.body));
         }
     }
 }
@@ -410,6 +441,61 @@ mod tests {
         );
         assert_eq!(s.as_of, Some(t(11)));
         assert_eq!(s.badges["r1"], Verification::Disputed);
+    }
+
+    #[test]
+    fn published_label_translations_fill_missing_languages() {
+        use crate::domain::translation::{Credit, TranslationStatus, TranslationText};
+        use crate::domain::user::UserRef;
+        let text = |body: &str| TranslationText {
+            revision: 1,
+            title: None,
+            body: body.into(),
+            body_html: String::new(),
+            translator: Credit {
+                name: "A".into(),
+                url: None,
+            },
+            publication: None,
+            source_revision: 1,
+            machine: None,
+            edited_by: UserRef {
+                id: "u".into(),
+                name: "U".into(),
+            },
+            created_at: t(0),
+        };
+        let translation = |item: &str, lang: &str, body: &str, published: bool| Translation {
+            id: format!("{item}-{lang}"),
+            thread_id: "T".into(),
+            kind: ItemKind::Indicator,
+            item_id: item.into(),
+            language: LanguageTag::parse(lang).unwrap(),
+            status: TranslationStatus::Published,
+            latest: text(body),
+            published: published.then(|| text(body)),
+            original_revision: 1,
+            stale: false,
+            created_by: UserRef {
+                id: "u".into(),
+                name: "U".into(),
+            },
+            created_at: t(0),
+            updated_at: t(0),
+        };
+        let mut inputs = inputs();
+        let all = [
+            translation("I1", "it", "Poliziotti morti [[agenti]]", true),
+            // The indicator's own Italian label wins over a translation.
+            translation("I2", "it", "Chi controlla", true),
+            translation("I1", "ru", "черновик", false),
+        ];
+        translate_labels(&mut inputs, &all, &LanguageTag::parse("it-CH").unwrap());
+        translate_labels(&mut inputs, &all, &LanguageTag::parse("ru").unwrap());
+        let s = situation(&inputs, "it");
+        assert_eq!(s.indicators[0].label, "Poliziotti morti [agenti]");
+        assert_eq!(s.indicators[1].label, "Controllo");
+        assert_eq!(situation(&inputs, "ru").indicators[0].label, "Police dead");
     }
 
     #[test]

@@ -18,10 +18,14 @@ use serde::Deserialize;
 
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
+use crate::domain::language::LanguageTag;
+use crate::domain::notes;
 use crate::domain::page::decode_cursor;
+use crate::domain::reading::Renditions;
 use crate::domain::report::{Report, ReportFilter, ReportState};
-use crate::domain::situation::{BoardInputs, Situation, situation};
+use crate::domain::situation::{BoardInputs, Situation, situation, translate_labels};
 use crate::domain::thread::Thread;
+use crate::domain::translation::{ItemKind, Translation, same_language};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::store::PageRequest;
@@ -71,15 +75,62 @@ fn checked(
     Ok(q)
 }
 
+/// The interface language as a content language tag.
+fn interface_language(ctx: &PageCtx, thread: &Thread) -> LanguageTag {
+    LanguageTag::parse(ctx.i18n.code()).unwrap_or_else(|_| thread.language.clone())
+}
+
+/// The thread's published translations into the interface language.
+pub async fn translations_of(
+    state: &AppState,
+    ctx: &PageCtx,
+    thread: &Thread,
+) -> Result<Vec<Translation>, PageError> {
+    let lang = interface_language(ctx, thread);
+    state
+        .store
+        .thread_translations(&thread.id, Some(&lang))
+        .await
+        .or_page(ctx)
+}
+
 /// The thread's board inputs and its situation in the reader's language.
 pub async fn situation_of(
     state: &AppState,
     ctx: &PageCtx,
     thread: &Thread,
 ) -> Result<(BoardInputs, Situation), PageError> {
-    let inputs = state.store.board_inputs(&thread.id).await.or_page(ctx)?;
+    let translations = translations_of(state, ctx, thread).await?;
+    situation_with(state, ctx, thread, &translations).await
+}
+
+/// The same with the thread's translations already read (any languages; the interface's is
+/// used for indicator labels their own lack).
+pub async fn situation_with(
+    state: &AppState,
+    ctx: &PageCtx,
+    thread: &Thread,
+    translations: &[Translation],
+) -> Result<(BoardInputs, Situation), PageError> {
+    let mut inputs = state.store.board_inputs(&thread.id).await.or_page(ctx)?;
+    translate_labels(&mut inputs, translations, &interface_language(ctx, thread));
     let situation = situation(&inputs, ctx.i18n.code());
     Ok((inputs, situation))
+}
+
+/// The thread's title in the interface language (its published translation, notes in brackets)
+/// and that title's language.
+pub fn title_in(ctx: &PageCtx, thread: &Thread, translations: &[Translation]) -> (String, String) {
+    let lang = interface_language(ctx, thread);
+    translations
+        .iter()
+        .filter(|t| t.kind == ItemKind::Thread && t.item_id == thread.id)
+        .filter(|t| same_language(&t.language, &lang) && !same_language(&thread.language, &lang))
+        .find_map(|t| {
+            let title = t.published.as_ref()?.title.as_deref()?;
+            Some((notes::plain(title), t.language.to_string()))
+        })
+        .unwrap_or_else(|| (thread.title.clone(), thread.language.to_string()))
 }
 
 /// At most this many reports are interleaved with one page of updates.
@@ -162,6 +213,9 @@ pub async fn update_time(state: &AppState, cursor: &str) -> Option<DateTime<Utc>
 pub struct BoardPage<'a> {
     pub ctx: &'a PageCtx,
     pub thread: Thread,
+    /// The thread's title in the reader's language, and the language it is in.
+    pub title: String,
+    pub title_lang: String,
     pub board: BoardView,
     pub last_seq: i64,
 }
@@ -176,13 +230,17 @@ pub async fn board_page(
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
     // The event number is read first: anything newer reaches the page over the stream.
     let last_seq = state.store.last_event_seq(&thread.id).await.or_page(&ctx)?;
-    let (inputs, situation) = situation_of(&state, &ctx, &thread).await?;
+    let translations = translations_of(&state, &ctx, &thread).await?;
+    let (inputs, situation) = situation_with(&state, &ctx, &thread, &translations).await?;
     let board = view::board(&ctx.i18n, &inputs, &situation);
+    let (title, title_lang) = title_in(&ctx, &thread, &translations);
     Ok(render(
         &ctx,
         &BoardPage {
             ctx: &ctx,
             thread,
+            title,
+            title_lang,
             board,
             last_seq,
         },
@@ -267,12 +325,22 @@ pub async fn report_fragment(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
-    let (_, situation) = situation_of(&state, &ctx, &thread).await?;
+    let translations = translations_of(&state, &ctx, &thread).await?;
+    let (_, situation) = situation_with(&state, &ctx, &thread, &translations).await?;
     let report = state.store.report(&id).await.or_page(&ctx)?;
     if report.thread_id != thread.id || report.state != ReportState::Published {
         return Err(PageError::new(&ctx, AppError::NotFound("report")));
     }
-    let r = ReportView::of(&report, &situation, &ctx.i18n);
+    let reader = interface_language(&ctx, &thread);
+    let renditions = Renditions::new(&translations, &reader);
+    let r = ReportView::of(&report, &situation, &ctx.i18n).read_in(
+        &report,
+        &renditions,
+        &format!("/t/{}", thread.slug),
+        &reader,
+        state.translator.is_some(),
+        &ctx.i18n,
+    );
     Ok(fresh(render(
         &ctx,
         &ReportFragment {
@@ -292,13 +360,15 @@ pub async fn board_digest(
 ) -> Result<Response, PageError> {
     checked(&ctx, query)?;
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
-    let (_, situation) = situation_of(&state, &ctx, &thread).await?;
+    let translations = translations_of(&state, &ctx, &thread).await?;
+    let (_, situation) = situation_with(&state, &ctx, &thread, &translations).await?;
+    let (title, _) = title_in(&ctx, &thread, &translations);
     let path = format!("/t/{}", thread.slug);
     let url = match state.config.public_url.as_deref() {
         Some(base) => format!("{}{path}", base.trim_end_matches('/')),
         None => path,
     };
-    let text = digest::digest(&thread.title, &situation, &url, &ctx.i18n);
+    let text = digest::digest(&title, &situation, &url, &ctx.i18n);
     let mut response = text.into_response();
     let h = response.headers_mut();
     h.insert(

@@ -7,11 +7,18 @@ use serde::Deserialize;
 
 use super::board::timeline::{Item, ReportView, Span, interleave};
 use super::board::view::SummaryView;
-use super::views::{CommentView, UpdateView};
+use super::views::{
+    CommentView, ItemReading, UpdateView, escape, language_credit_html, provenance_html, read,
+    reader_language,
+};
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
 use crate::domain::comment::CommentNode;
+use crate::domain::notes;
+use crate::domain::reading::Renditions;
 use crate::domain::thread::{CommentPolicy, Thread, ThreadStatus};
+use crate::domain::translation::{ItemKind, same_language};
+use crate::i18n::I18n;
 use crate::store::PageRequest;
 use crate::web::session::PageCtx;
 
@@ -27,6 +34,8 @@ pub struct ThreadQuery {
     pub done: Option<String>,
     /// Shows only the reports about this place (a place id), without the updates.
     pub place: Option<String>,
+    /// The language to read the content in; the interface follows when it speaks it.
+    pub lang: Option<String>,
 }
 
 /// A comment in reading order, with what the list around it opens and closes.
@@ -69,6 +78,14 @@ pub fn comment_lines(nodes: &[CommentNode], ctx: &PageCtx) -> Vec<CommentLine> {
 pub struct ThreadPage<'a> {
     pub ctx: &'a PageCtx,
     pub thread: Thread,
+    /// The title and lead as this reader reads them.
+    pub head: ThreadHead,
+    /// Some item shown carries translator's notes: the legend is shown once.
+    pub legend: bool,
+    /// `(hreflang, address)` of each language the thread can be read in, `x-default` last.
+    pub alternates: Vec<(String, String)>,
+    /// `?lang=…` for the feeds in the reader's language, when it is not the thread's.
+    pub feed_query: String,
     pub opened_text: String,
     pub updated_text: String,
     /// The situation board's figures in brief; `None` when the thread tracks nothing.
@@ -108,6 +125,74 @@ pub struct Composer {
     pub error: Option<String>,
 }
 
+/// The thread's title and lead in the reader's language, and what is said about them.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadHead {
+    /// Plain text, for the window title and feed links.
+    pub title: String,
+    pub title_html: String,
+    pub lead_html: String,
+    /// The language of the title and lead shown.
+    pub lang: String,
+    pub reading: ItemReading,
+    /// "Published by … · Italian translation by …", HTML; empty when there is nothing to say.
+    pub provenance_html: String,
+}
+
+impl ThreadHead {
+    pub fn of(thread: &Thread, renditions: &Renditions, i18n: &I18n) -> Self {
+        let path = format!("/t/{}", thread.slug);
+        let reading = read(
+            i18n,
+            renditions,
+            (ItemKind::Thread, &thread.id),
+            &thread.language,
+            (&path, ""),
+            |r| {
+                format!(
+                    "/t/{}/revisions?from={}#changes",
+                    thread.slug, r.source_revision
+                )
+            },
+        );
+        let mut parts: Vec<String> = thread
+            .provenance
+            .as_ref()
+            .map(|p| provenance_html(i18n, p))
+            .into_iter()
+            .collect();
+        let mut about = reading.about;
+        let (title, title_html, lead_html) = match reading.rendition {
+            Some(r) => {
+                let title = r.title.as_deref().unwrap_or(&thread.title);
+                // The credit joins the provenance line, naming the language.
+                parts.push(language_credit_html(i18n, r));
+                about.credit_html.clear();
+                (
+                    notes::plain(title),
+                    r.title_html
+                        .clone()
+                        .unwrap_or_else(|| escape(&thread.title)),
+                    r.body_html.clone(),
+                )
+            }
+            None => (
+                thread.title.clone(),
+                escape(&thread.title),
+                thread.lead_html.clone(),
+            ),
+        };
+        Self {
+            title,
+            title_html,
+            lead_html,
+            lang: reading.lang,
+            reading: about,
+            provenance_html: parts.join(" · "),
+        }
+    }
+}
+
 impl ThreadPage<'_> {
     pub fn is_open(&self) -> bool {
         self.thread.status == ThreadStatus::Open
@@ -136,6 +221,13 @@ pub async fn build<'a>(
 ) -> Result<ThreadPage<'a>, PageError> {
     // The event number is read first: anything newer reaches the page over the stream.
     let last_seq = state.store.last_event_seq(&thread.id).await.or_page(ctx)?;
+    let reader = reader_language(ctx, q.lang.as_deref(), &thread.language);
+    let translations = state
+        .store
+        .thread_translations(&thread.id, None)
+        .await
+        .or_page(ctx)?;
+    let renditions = Renditions::new(&translations, &reader);
     let oldest_first = q.order.as_deref() == Some("oldest");
     let updates_page = PageRequest {
         after: q.after.clone(),
@@ -159,7 +251,8 @@ pub async fn build<'a>(
             .await
             .or_page(ctx)?
     };
-    let (inputs, situation) = super::board::situation_of(state, ctx, &thread).await?;
+    let (inputs, situation) =
+        super::board::situation_with(state, ctx, &thread, &translations).await?;
     let (reports, place_filter) = match q.place.as_deref() {
         Some(place) => {
             let (reports, name) = super::board::reports_about(state, ctx, &thread, place).await?;
@@ -176,18 +269,67 @@ pub async fn build<'a>(
             (reports, None)
         }
     };
+    let path = format!("/t/{}", thread.slug);
+    let machine = state.translator.is_some();
     let timeline = interleave(
         updates
             .items
             .iter()
-            .map(|u| (u.created_at, UpdateView::of(u, &ctx.i18n)))
+            .map(|u| {
+                let view =
+                    UpdateView::of(u, &ctx.i18n).read_in(u, &renditions, &thread.slug, &ctx.i18n);
+                (u.created_at, view)
+            })
             .collect(),
         reports
             .iter()
-            .map(|r| (r.received_at, ReportView::of(r, &situation, &ctx.i18n)))
+            .map(|r| {
+                let view = ReportView::of(r, &situation, &ctx.i18n).read_in(
+                    r,
+                    &renditions,
+                    &path,
+                    &reader,
+                    machine,
+                    &ctx.i18n,
+                );
+                (r.received_at, view)
+            })
             .collect(),
         oldest_first,
     );
+    let head = ThreadHead::of(&thread, &renditions, &ctx.i18n);
+    let legend = head.reading.notes
+        || timeline.iter().any(|item| match item {
+            Item::Update(u) => u.reading.notes,
+            Item::Report(r) => r.reading.notes,
+        });
+    let languages = state
+        .store
+        .thread_languages(&thread.id)
+        .await
+        .or_page(ctx)?;
+    let mut alternates = vec![thread.language.to_string()];
+    for (l, _) in languages {
+        if !alternates
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(l.as_str()))
+        {
+            alternates.push(l.to_string());
+        }
+    }
+    let mut alternates: Vec<(String, String)> = alternates
+        .into_iter()
+        .map(|l| {
+            let href = format!("{path}?lang={l}");
+            (l, href)
+        })
+        .collect();
+    alternates.push(("x-default".to_owned(), path.clone()));
+    let feed_query = if same_language(&reader, &thread.language) {
+        String::new()
+    } else {
+        format!("?lang={reader}")
+    };
     let comments_page = PageRequest {
         after: q.comments_after.clone(),
         limit: COMMENTS_PER_PAGE,
@@ -230,6 +372,10 @@ pub async fn build<'a>(
     });
     Ok(ThreadPage {
         ctx,
+        head,
+        legend,
+        alternates,
+        feed_query,
         opened_text: ctx.i18n.datetime(&thread.created_at),
         updated_text: ctx.i18n.datetime(&thread.updated_at),
         summary: super::board::view::summary(&ctx.i18n, &inputs, &situation),

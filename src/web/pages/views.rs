@@ -1,9 +1,17 @@
 //! What the thread page shows of each item: plain strings, ready for the templates, and the
 //! same shape empty for the `<template>` elements the page script fills with live items.
 
+use chrono::Datelike;
+
 use crate::domain::comment::{CommentNode, CommentStatus};
+use crate::domain::language::LanguageTag;
+use crate::domain::provenance::Provenance;
+use crate::domain::reading::{Renditions, Shown};
+use crate::domain::time::Timestamp;
+use crate::domain::translation::{Credit, ItemKind, Rendition};
 use crate::domain::update::Update;
 use crate::i18n::I18n;
+use crate::web::session::PageCtx;
 
 #[derive(Debug, Clone, Default)]
 pub struct UpdateView {
@@ -17,6 +25,9 @@ pub struct UpdateView {
     pub struck: bool,
     pub strike_reason: String,
     pub corrected_by: String,
+    /// "Published by … on …" when the update republishes something; HTML.
+    pub provenance_html: String,
+    pub reading: ItemReading,
 }
 
 impl UpdateView {
@@ -40,7 +51,39 @@ impl UpdateView {
             struck,
             strike_reason,
             corrected_by,
+            provenance_html: u
+                .provenance
+                .as_ref()
+                .map(|p| provenance_html(i18n, p))
+                .unwrap_or_default(),
+            reading: ItemReading::default(),
         }
+    }
+
+    /// The update in the reader's language: its published translation, else the original with
+    /// its language named.
+    pub fn read_in(mut self, u: &Update, renditions: &Renditions, slug: &str, i18n: &I18n) -> Self {
+        let path = format!("/t/{slug}");
+        let anchor = format!("#u-{}", u.id);
+        let reading = read(
+            i18n,
+            renditions,
+            (ItemKind::Update, &u.id),
+            &u.language,
+            (&path, &anchor),
+            |r| {
+                format!(
+                    "/t/{slug}/updates/{}/revisions?from={}#changes",
+                    u.id, r.source_revision
+                )
+            },
+        );
+        if let Some(r) = reading.rendition {
+            self.body_html = r.body_html.clone();
+        }
+        self.lang = reading.lang;
+        self.reading = reading.about;
+        self
     }
 }
 
@@ -75,5 +118,361 @@ impl CommentView {
                 .map(|r| CommentView::of(r, i18n))
                 .collect(),
         }
+    }
+}
+
+/// The language a reader reads content in: `?lang=` when it is a well-formed tag (even one the
+/// interface does not speak, such as `es`), else the interface language (`or` only if that
+/// could not be read, which does not happen).
+pub fn reader_language(ctx: &PageCtx, asked: Option<&str>, or: &LanguageTag) -> LanguageTag {
+    asked
+        .and_then(|l| LanguageTag::parse(l.trim()).ok())
+        .or_else(|| LanguageTag::parse(ctx.i18n.code()).ok())
+        .unwrap_or_else(|| or.clone())
+}
+
+/// A language's name in the reader's words ("Italian", "italiano", "итальянский"); the tag in
+/// capitals when there is no name for it.
+pub fn language_name(i18n: &I18n, tag: &LanguageTag) -> String {
+    let code = tag.primary();
+    let name = i18n.ts("language-name", "code", code);
+    if name.is_empty() || name == code {
+        tag.as_str().to_uppercase()
+    } else {
+        name
+    }
+}
+
+/// A date without its time, in the reader's words ("5 January 2022").
+pub fn date_text(i18n: &I18n, t: &Timestamp) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    i18n.with_args(
+        "date-format",
+        [
+            ("day", FluentValue::from(i64::from(t.day()))),
+            (
+                "month",
+                FluentValue::from(i18n.t(&format!("month-{}", t.month()))),
+            ),
+            ("year", FluentValue::from(i64::from(t.year()))),
+        ],
+    )
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A private-use character standing for the `i`-th argument while a message is escaped.
+fn marker(i: usize) -> String {
+    char::from_u32(0xE100 + u32::try_from(i).unwrap_or(0))
+        .unwrap_or('\u{E100}')
+        .to_string()
+}
+
+/// A message whose arguments are pieces of HTML (links, times): the message's words are escaped
+/// and the pieces put in as they are.
+pub fn message_html<const N: usize>(
+    i18n: &I18n,
+    id: &str,
+    args: [(&'static str, String); N],
+) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let marked: [(&'static str, FluentValue<'static>); N] =
+        std::array::from_fn(|i| (args[i].0, FluentValue::from(marker(i))));
+    let mut out = escape(&i18n.with_args(id, marked));
+    for (i, (_, html)) in args.iter().enumerate() {
+        out = out.replace(&marker(i), html);
+    }
+    out
+}
+
+/// A name, linked to its address when it has one.
+pub fn credit_link(credit: &Credit) -> String {
+    match &credit.url {
+        Some(url) => format!(
+            r#"<a href="{}" rel="noopener">{}</a>"#,
+            escape(url),
+            escape(&credit.name)
+        ),
+        None => escape(&credit.name),
+    }
+}
+
+/// "Translated by A. Reader for Example Italia" (names linked), or "Machine translation by
+/// ENGINE" for a text an engine made.
+pub fn credit_html(i18n: &I18n, r: &Rendition) -> String {
+    match (&r.machine, &r.publication) {
+        (Some(engine), _) => message_html(
+            i18n,
+            "thread-machine-translated",
+            [("engine", escape(engine))],
+        ),
+        (None, Some(p)) => message_html(
+            i18n,
+            "thread-translated-by-for",
+            [
+                ("translator", credit_link(&r.translator)),
+                ("publication", credit_link(p)),
+            ],
+        ),
+        (None, None) => message_html(
+            i18n,
+            "thread-translated-by",
+            [("translator", credit_link(&r.translator))],
+        ),
+    }
+}
+
+/// The same credit naming the language, for provenance lines and feeds: "Italian translation by
+/// A. Reader for Example Italia".
+pub fn language_credit_html(i18n: &I18n, r: &Rendition) -> String {
+    let language = escape(&language_name(i18n, &r.language));
+    match (&r.machine, &r.publication) {
+        (Some(engine), _) => message_html(
+            i18n,
+            "provenance-machine",
+            [("language", language), ("engine", escape(engine))],
+        ),
+        (None, Some(p)) => message_html(
+            i18n,
+            "provenance-translation-for",
+            [
+                ("language", language),
+                ("translator", credit_link(&r.translator)),
+                ("publication", credit_link(p)),
+            ],
+        ),
+        (None, None) => message_html(
+            i18n,
+            "provenance-translation",
+            [
+                ("language", language),
+                ("translator", credit_link(&r.translator)),
+            ],
+        ),
+    }
+}
+
+/// "Published by The Example Post on 5 January 2022 · original title “…”", the publisher linked
+/// to the original address.
+pub fn provenance_html(i18n: &I18n, p: &Provenance) -> String {
+    let publisher = credit_link(&Credit {
+        name: p.publisher.clone(),
+        url: p.url.clone(),
+    });
+    let mut out = match &p.published_at {
+        Some(t) => message_html(
+            i18n,
+            "provenance-published-on",
+            [
+                ("publisher", publisher),
+                (
+                    "date",
+                    format!(
+                        r#"<time datetime="{}">{}</time>"#,
+                        t.format("%Y-%m-%d"),
+                        escape(&date_text(i18n, t))
+                    ),
+                ),
+            ],
+        ),
+        None => message_html(i18n, "provenance-published", [("publisher", publisher)]),
+    };
+    if let Some(title) = &p.title {
+        out.push_str(" · ");
+        out.push_str(&message_html(
+            i18n,
+            "provenance-original-title",
+            [("title", escape(title))],
+        ));
+    }
+    out
+}
+
+/// How one item reads for this reader, beyond its text: what the page says about its language.
+#[derive(Debug, Clone, Default)]
+pub struct ItemReading {
+    /// Shown untranslated to a reader of another language: the original's tag in capitals, and
+    /// "Original language: English" in the reader's words.
+    pub badge: Option<(String, String)>,
+    /// The other languages the item can be read in: `(tag, name, address)`.
+    pub others: Vec<(String, String, String)>,
+    /// "Translated by …" as HTML; empty for an original.
+    pub credit_html: String,
+    /// Where to see what changed in the original since the translation; empty unless stale.
+    pub stale_href: String,
+    /// The address of a machine translation for this reader; empty when none is offered.
+    pub mt_href: String,
+    /// The text shown carries translator's notes.
+    pub notes: bool,
+}
+
+impl ItemReading {
+    /// Anything to say besides the badge.
+    pub fn has_line(&self) -> bool {
+        !self.others.is_empty()
+            || !self.credit_html.is_empty()
+            || !self.stale_href.is_empty()
+            || !self.mt_href.is_empty()
+    }
+}
+
+/// What the page shows of one item in the reader's language: its text, the text's language and
+/// what to say about it.
+pub struct Reading<'a> {
+    /// The translation shown, if any.
+    pub rendition: Option<&'a Rendition>,
+    pub lang: String,
+    pub about: ItemReading,
+}
+
+/// Reads one item: the published translation into the reader's language when there is one,
+/// else the original, badged when in another language. `page` is the address the language
+/// links go to (with `#anchor` added), `changes` where the original's changes are listed.
+pub fn read<'a>(
+    i18n: &I18n,
+    renditions: &'a Renditions,
+    item: (ItemKind, &str),
+    original: &LanguageTag,
+    page: (&str, &str),
+    changes: impl FnOnce(&Rendition) -> String,
+) -> Reading<'a> {
+    let (kind, id) = item;
+    let (path, anchor) = page;
+    match renditions.shown(kind, id, original) {
+        Shown::Original => Reading {
+            rendition: None,
+            lang: original.to_string(),
+            about: ItemReading::default(),
+        },
+        Shown::Translated(r) => Reading {
+            rendition: Some(r),
+            lang: r.language.to_string(),
+            about: ItemReading {
+                credit_html: credit_html(i18n, r),
+                stale_href: if r.stale { changes(r) } else { String::new() },
+                notes: r.has_notes,
+                ..ItemReading::default()
+            },
+        },
+        Shown::Foreign { original, others } => Reading {
+            rendition: None,
+            lang: original.to_string(),
+            about: ItemReading {
+                badge: Some((
+                    original.primary().to_uppercase(),
+                    i18n.ts(
+                        "original-language",
+                        "language",
+                        &language_name(i18n, &original),
+                    ),
+                )),
+                others: others
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.to_string(),
+                            language_name(i18n, l),
+                            format!("{path}?lang={l}{anchor}"),
+                        )
+                    })
+                    .collect(),
+                ..ItemReading::default()
+            },
+        },
+    }
+}
+
+/// The words changed between two texts as HTML: removed words in `<del>`, added in `<ins>`,
+/// each announced in words for those who do not see the styling. `None` when nothing changed.
+pub fn word_diff_html(old: &str, new: &str, i18n: &I18n) -> Option<String> {
+    use similar::{ChangeTag, TextDiff};
+    if old == new {
+        return None;
+    }
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::with_capacity(old.len() + new.len());
+    let mut open: Option<ChangeTag> = None;
+    let close = |out: &mut String, tag: Option<ChangeTag>| match tag {
+        Some(ChangeTag::Delete) => out.push_str("</del>"),
+        Some(ChangeTag::Insert) => out.push_str("</ins>"),
+        _ => {}
+    };
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if open != Some(tag) {
+            close(&mut out, open);
+            match tag {
+                ChangeTag::Delete => out.push_str(&format!(
+                    r#"<del><span class="vh">{} </span>"#,
+                    escape(&i18n.t("editor-removed"))
+                )),
+                ChangeTag::Insert => out.push_str(&format!(
+                    r#"<ins><span class="vh">{} </span>"#,
+                    escape(&i18n.t("editor-added"))
+                )),
+                ChangeTag::Equal => {}
+            }
+            open = Some(tag);
+        }
+        out.push_str(&escape(change.value()));
+    }
+    close(&mut out, open);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn word_differences_mark_what_was_removed_and_added() {
+        let en = I18n::new(Lang::En);
+        let html = word_diff_html("The bridge is closed.", "The <bridge> is open.", &en).unwrap();
+        assert_eq!(
+            html,
+            "The <del><span class=\"vh\">removed: </span>bridge</del><ins><span class=\"vh\">added: </span>&lt;bridge&gt;</ins> is <del><span class=\"vh\">removed: </span>closed.</del><ins><span class=\"vh\">added: </span>open.</ins>"
+        );
+        assert_eq!(word_diff_html("same", "same", &en), None);
+    }
+
+    #[test]
+    fn messages_take_html_pieces_and_escape_their_own_words() {
+        let en = I18n::new(Lang::En);
+        let credit = Credit {
+            name: "A <Reader>".into(),
+            url: Some("https://r.example/?a=1&b=2".into()),
+        };
+        assert_eq!(
+            message_html(
+                &en,
+                "thread-translated-by",
+                [("translator", credit_link(&credit))]
+            ),
+            r#"Translated by <a href="https://r.example/?a=1&amp;b=2" rel="noopener">A &lt;Reader&gt;</a>"#
+        );
+        let it = I18n::new(Lang::It);
+        let es = LanguageTag::parse("es").unwrap();
+        assert_eq!(language_name(&it, &es), "spagnolo");
+        assert_eq!(
+            language_name(&it, &LanguageTag::parse("tlh").unwrap()),
+            "TLH"
+        );
+        let t = crate::domain::time::from_db("2022-01-05T10:00:00.000000Z").unwrap();
+        assert_eq!(date_text(&I18n::new(Lang::Ru), &t), "5 января 2022 г.");
     }
 }

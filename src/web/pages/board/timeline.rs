@@ -5,12 +5,16 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::board::Value;
 use crate::domain::indicator::{pick_label, value_text};
+use crate::domain::language::LanguageTag;
 use crate::domain::place::PlaceRef;
+use crate::domain::reading::Renditions;
 use crate::domain::report::Report;
 use crate::domain::situation::Situation;
 use crate::domain::time::iso;
+use crate::domain::translation::ItemKind;
 use crate::i18n::I18n;
 
+use super::super::views::{ItemReading, read};
 use super::view::SourceView;
 use super::words::verification_text;
 
@@ -52,6 +56,7 @@ pub struct ReportView {
     pub verdict_text: String,
     pub note: Option<String>,
     pub edited: bool,
+    pub reading: ItemReading,
 }
 
 impl ReportView {
@@ -97,7 +102,39 @@ impl ReportView {
             verdict_text: verification_text(i18n, r.verification),
             note: r.verification_note.clone(),
             edited: r.revision > 1,
+            reading: ItemReading::default(),
         }
+    }
+
+    /// The report in the reader's language: its published translation, else the original with
+    /// its language named and, when an engine is set up, a machine translation offered.
+    pub fn read_in(
+        mut self,
+        r: &Report,
+        renditions: &Renditions,
+        page: &str,
+        reader: &LanguageTag,
+        machine: bool,
+        i18n: &I18n,
+    ) -> Self {
+        let anchor = format!("#r-{}", r.id);
+        let reading = read(
+            i18n,
+            renditions,
+            (ItemKind::Report, &r.id),
+            &r.language,
+            (page, &anchor),
+            |t| format!("/r/{}/revisions#v-{}", r.id, t.source_revision),
+        );
+        if let Some(t) = reading.rendition {
+            self.body_html = t.body_html.clone();
+        }
+        self.lang = reading.lang;
+        self.reading = reading.about;
+        if machine && self.reading.badge.is_some() {
+            self.reading.mt_href = format!("/mt/report/{}?lang={reader}", r.id);
+        }
+        self
     }
 
     /// A verdict that takes the report off the board.
