@@ -491,3 +491,95 @@ async fn with_an_engine_a_foreign_report_offers_its_machine_translation() {
         .text;
     assert!(!html.contains("mt-link"));
 }
+
+#[tokio::test]
+async fn the_thread_form_takes_provenance_and_names_its_bad_fields() {
+    let app = TestApp::new().await;
+    let mut desk = app.browser_as("desk", Role::Editor).await;
+    let form = desk.get("/new?lang=en").await;
+    assert!(form.text.contains(r#"name="provenance_publisher""#));
+    assert!(form.text.contains(r#"type="datetime-local""#));
+    let base = [
+        ("title", "Bridge closed"),
+        ("lead", "Closed"),
+        ("language", "en"),
+        ("comment_policy", "postmoderated"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut all = base.to_vec();
+        all.extend_from_slice(extra);
+        all
+    };
+
+    let bad_url = desk
+        .post_form(
+            "/new",
+            &with(&[
+                ("provenance_publisher", "The Example Post"),
+                ("provenance_url", "javascript:alert(1)"),
+            ]),
+        )
+        .await;
+    assert_eq!(bad_url.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad_url
+            .text
+            .contains("Please check this field: Original address."),
+        "{}",
+        bad_url.text
+    );
+    assert!(bad_url.text.contains(r#"value="The Example Post""#));
+    let no_publisher = desk
+        .post_form("/new", &with(&[("provenance_title", "A title")]))
+        .await;
+    assert!(
+        no_publisher
+            .text
+            .contains("Please check this field: Original publisher.")
+    );
+    let bad_date = desk
+        .post_form(
+            "/new",
+            &with(&[
+                ("provenance_publisher", "The Example Post"),
+                ("provenance_published_at", "yesterday"),
+            ]),
+        )
+        .await;
+    assert_eq!(bad_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad_date
+            .text
+            .contains("Please check this field: First published.")
+    );
+
+    let created = desk
+        .post_form(
+            "/new",
+            &with(&[
+                ("provenance_publisher", "The Example Post"),
+                ("provenance_url", "https://example.org/bridge"),
+                ("provenance_published_at", "2022-01-05T10:00"),
+            ]),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
+    let thread = app.get("/api/v1/threads/bridge-closed").await.json;
+    assert_eq!(thread["provenance"]["publisher"], "The Example Post");
+    assert_eq!(thread["provenance"]["published_at"], "2022-01-05T10:00:00Z");
+    let page = desk.get("/t/bridge-closed?lang=en").await;
+    assert!(page.text.contains("Published by"));
+
+    // The edit form shows it, and emptied fields remove it.
+    let edit = desk.get("/t/bridge-closed/edit").await;
+    assert!(edit.text.contains(r#"value="2022-01-05T10:00""#));
+    let saved = desk
+        .post_form(
+            "/t/bridge-closed/edit",
+            &with(&[("status", "open"), ("provenance_publisher", "  ")]),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let thread = app.get("/api/v1/threads/bridge-closed").await.json;
+    assert!(thread["provenance"].is_null(), "{thread}");
+}

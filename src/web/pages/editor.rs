@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
 use super::thread::{Composer, ThreadQuery, build};
@@ -14,8 +15,10 @@ use super::{CsrfForm, OrPage, PageResult, allow, describe, render};
 use crate::app::AppState;
 use crate::domain::markup::{self, Flavor};
 use crate::domain::permissions::Action;
+use crate::domain::provenance::NewProvenance;
 use crate::domain::thread::{CommentPolicy, NewThread, Thread, ThreadPatch, ThreadStatus};
 use crate::domain::update::{NewStrike, NewUpdate, Revision, Update, UpdatePatch};
+use crate::domain::validation::ValidationError;
 use crate::error::AppError;
 use crate::web::session::PageCtx;
 
@@ -57,11 +60,28 @@ pub struct ThreadFields {
     slow_mode_seconds: String,
     #[serde(default)]
     dispute_window_hours: String,
+    #[serde(default)]
+    provenance_publisher: String,
+    #[serde(default)]
+    provenance_title: String,
+    #[serde(default)]
+    provenance_url: String,
+    /// `2022-01-05T10:00`, as a `datetime-local` field sends it; read as UTC.
+    #[serde(default)]
+    provenance_published_at: String,
 }
 
 impl ThreadFields {
     fn of(t: &Thread) -> Self {
+        let p = t.provenance.as_ref();
         Self {
+            provenance_publisher: p.map(|p| p.publisher.clone()).unwrap_or_default(),
+            provenance_title: p.and_then(|p| p.title.clone()).unwrap_or_default(),
+            provenance_url: p.and_then(|p| p.url.clone()).unwrap_or_default(),
+            provenance_published_at: p
+                .and_then(|p| p.published_at)
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
             title: t.title.clone(),
             lead: t.lead.clone(),
             language: t.language.to_string(),
@@ -77,6 +97,60 @@ impl ThreadFields {
     pub fn guests(&self) -> bool {
         self.guests_may_comment.is_some()
     }
+
+    /// The republication credit the form gives; `None` when its fields are all empty.
+    fn provenance(&self) -> Result<Option<NewProvenance>, ValidationError> {
+        let fields = [
+            &self.provenance_publisher,
+            &self.provenance_title,
+            &self.provenance_url,
+            &self.provenance_published_at,
+        ];
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            return Ok(None);
+        }
+        let at = self.provenance_published_at.trim();
+        let published_at = if at.is_empty() {
+            None
+        } else {
+            let parsed = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(at, f).ok())
+                .or_else(|| {
+                    NaiveDate::parse_from_str(at, "%Y-%m-%d")
+                        .ok()
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                })
+                .ok_or_else(|| {
+                    ValidationError::new("provenance.published_at", "a date and time, UTC")
+                })?;
+            Some(parsed.and_utc())
+        };
+        let optional = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        Ok(Some(NewProvenance {
+            publisher: self.provenance_publisher.clone(),
+            title: optional(&self.provenance_title),
+            url: optional(&self.provenance_url),
+            published_at,
+        }))
+    }
+}
+
+/// An error on the thread form in the reader's words: the republication fields are named by
+/// their labels.
+fn describe_thread_error(ctx: &PageCtx, e: &AppError) -> String {
+    if let AppError::Invalid(v) = e
+        && let Some(field) = v.field.strip_prefix("provenance.")
+    {
+        let label = match field {
+            "publisher" => "editor-provenance-publisher",
+            "title" => "editor-provenance-title",
+            "url" => "editor-provenance-url",
+            _ => "editor-provenance-published-at",
+        };
+        return ctx.i18n.ts("error-invalid-field", "field", &ctx.t(label));
+    }
+    describe(ctx, e)
 }
 
 #[derive(Template)]
@@ -135,16 +209,19 @@ async fn create_thread(
     CsrfForm(f): CsrfForm<ThreadFields>,
 ) -> PageResult {
     allow(&ctx, Action::CreateThread)?;
-    let input = NewThread {
-        title: f.title.clone(),
-        lead: f.lead.clone(),
-        language: f.language.clone(),
-        comment_policy: policy(&f.comment_policy),
-        guests_may_comment: Some(f.guests()),
-        slug: Some(f.slug.trim().to_owned()).filter(|s| !s.is_empty()),
-        provenance: None,
-    };
-    let created = match input.validate() {
+    let validated = f.provenance().and_then(|provenance| {
+        NewThread {
+            title: f.title.clone(),
+            lead: f.lead.clone(),
+            language: f.language.clone(),
+            comment_policy: policy(&f.comment_policy),
+            guests_may_comment: Some(f.guests()),
+            slug: Some(f.slug.trim().to_owned()).filter(|s| !s.is_empty()),
+            provenance,
+        }
+        .validate()
+    });
+    let created = match validated {
         Ok(draft) => state
             .store
             .create_thread(&ctx.actor(), draft)
@@ -157,9 +234,12 @@ async fn create_thread(
             state.publish(&change.events);
             Ok(Redirect::to(&format!("/t/{}", change.item.slug)).into_response())
         }
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
-            Ok(thread_form(&ctx, None, f, Some(describe(&ctx, &e))))
-        }
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => Ok(thread_form(
+            &ctx,
+            None,
+            f,
+            Some(describe_thread_error(&ctx, &e)),
+        )),
         Err(e) => Err(super::PageError::new(&ctx, e).into()),
     }
 }
@@ -193,6 +273,21 @@ async fn edit_thread(
     } else {
         slow.parse::<u32>().ok()
     };
+    let provenance = match f.provenance() {
+        Ok(Some(p)) => Some(Some(p)),
+        // Emptied fields remove the credit.
+        Ok(None) if thread.provenance.is_some() => Some(None),
+        Ok(None) => None,
+        Err(e) => {
+            let message = describe_thread_error(&ctx, &e.into());
+            return Ok(thread_form(
+                &ctx,
+                Some(thread.slug.clone()),
+                f,
+                Some(message),
+            ));
+        }
+    };
     let patch = ThreadPatch {
         title: Some(f.title.clone()),
         lead: Some(f.lead.clone()),
@@ -206,7 +301,7 @@ async fn edit_thread(
             "" => None,
             h => Some(h.parse::<u32>().unwrap_or(u32::MAX)),
         },
-        provenance: None,
+        provenance,
     };
     let changed = match patch.validate() {
         Ok(p) => state
@@ -225,7 +320,7 @@ async fn edit_thread(
             &ctx,
             Some(thread.slug.clone()),
             f,
-            Some(describe(&ctx, &e)),
+            Some(describe_thread_error(&ctx, &e)),
         )),
         Err(e) => Err(super::PageError::new(&ctx, e).into()),
     }
