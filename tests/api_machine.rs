@@ -15,7 +15,9 @@ use serde_json::json;
 
 fn config(url: &str) -> Config {
     Config {
-        machine_translation: Some(MtEngineConfig::Apertium { url: url.to_owned() }),
+        machine_translation: Some(MtEngineConfig::Apertium {
+            url: url.to_owned(),
+        }),
         machine_translation_timeout: Duration::from_secs(5),
         ..Config::default()
     }
@@ -76,7 +78,12 @@ async fn a_report_is_machine_translated_labelled_and_kept() {
             "/api/v1/reports/{report}/machine-translation?lang=it"
         ))
         .await;
-    assert_eq!(other.status, StatusCode::SERVICE_UNAVAILABLE, "{}", other.text);
+    assert_eq!(
+        other.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        other.text
+    );
     assert_eq!(other.error_code(), "engine_unavailable");
     assert!(other.text.contains("Apertium"));
 
