@@ -354,14 +354,21 @@ pub async fn form(
     Query(q): Query<Done>,
 ) -> PageResult {
     let place = locate(&state, &ctx, path).await?;
+    let me = ctx
+        .user
+        .as_ref()
+        .map(|u| u.display_name.clone())
+        .unwrap_or_default();
     let f = match &place.existing {
+        // A person saving over an engine's draft is its translator from then on.
+        Some(t) if t.latest.machine.is_some() => Fields {
+            translator: me,
+            translator_url: String::new(),
+            ..Fields::of(&t.latest)
+        },
         Some(t) => Fields::of(&t.latest),
         None => Fields {
-            translator: ctx
-                .user
-                .as_ref()
-                .map(|u| u.display_name.clone())
-                .unwrap_or_default(),
+            translator: me,
             ..Default::default()
         },
     };
@@ -647,9 +654,11 @@ pub async fn machine_draft(
     } else {
         body
     };
+    // The engine is credited with its draft until a person revises it.
     let input = TranslationInput {
         title: title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
         body: body.clone(),
+        translator: Some(engine.engine().to_owned()),
         source_revision: f.source_revision.trim().parse().ok().or(item.revision),
         ..Default::default()
     };
