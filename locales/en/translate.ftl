@@ -43,6 +43,8 @@ translate-status-stale = Original changed since
 translate-machine-made = Machine-made by { $engine }
 translate-link-start = Translate { $item } into { $language }
 translate-link-edit = Edit { $item } in { $language }
+translate-link-start-short = Translate
+translate-link-edit-short = Edit
 
 translate-trusted-title = Trusted translators
 translate-trusted-intro = Translators trusted on this thread may publish their translations without an editor.

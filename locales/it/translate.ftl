@@ -43,6 +43,8 @@ translate-status-stale = L'originale è cambiato
 translate-machine-made = Fatta a macchina da { $engine }
 translate-link-start = Traduci { $item } in { $language }
 translate-link-edit = Modifica { $item } in { $language }
+translate-link-start-short = Traduci
+translate-link-edit-short = Modifica
 
 translate-trusted-title = Traduttori di fiducia
 translate-trusted-intro = I traduttori di fiducia di questo filo possono pubblicare le proprie traduzioni senza un redattore.

@@ -43,6 +43,8 @@ translate-status-stale = Оригинал изменился
 translate-machine-made = Машинный перевод: { $engine }
 translate-link-start = Перевести «{ $item }» на язык: { $language }
 translate-link-edit = Править «{ $item }» на языке: { $language }
+translate-link-start-short = Перевести
+translate-link-edit-short = Править
 
 translate-trusted-title = Доверенные переводчики
 translate-trusted-intro = Доверенные переводчики этой ленты могут публиковать свои переводы без редактора.

@@ -47,8 +47,10 @@ pub struct Cell {
     /// The engine that wrote the latest revision.
     pub machine: Option<String>,
     pub href: String,
-    /// The link's words, naming the item and the language for screen readers.
+    /// The link's words.
     pub link_text: String,
+    /// The link's name for screen readers, naming the item and the language.
+    pub link_label: String,
 }
 
 pub struct Row {
@@ -131,6 +133,7 @@ fn cell(
             machine: None,
             href,
             link_text: String::new(),
+            link_label: String::new(),
         };
     }
     let Some(t) = t else {
@@ -140,7 +143,8 @@ fn cell(
             status_text: ctx.t("translate-status-none"),
             stale: false,
             machine: None,
-            link_text: link("translate-link-start"),
+            link_text: ctx.t("translate-link-start-short"),
+            link_label: link("translate-link-start"),
             href,
         };
     };
@@ -155,7 +159,8 @@ fn cell(
         status_text: ctx.t(key),
         stale: t.stale || t.latest.source_revision < t.original_revision,
         machine: t.latest.machine.clone(),
-        link_text: link("translate-link-edit"),
+        link_text: ctx.t("translate-link-edit-short"),
+        link_label: link("translate-link-edit"),
         href,
     }
 }
