@@ -1,9 +1,11 @@
 //! Atom (RFC 4287) output.
 
-use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
+use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Source, Text};
 
 use super::{Channel, Item};
+use crate::domain::provenance::Provenance;
 use crate::domain::time::Timestamp;
+use crate::domain::translation::Credit;
 
 fn date(t: &Timestamp) -> FixedDateTime {
     t.fixed_offset()
@@ -25,6 +27,35 @@ fn person(name: &str) -> Person {
     }
 }
 
+/// A translator as an entry's contributor.
+fn contributor(credit: &Credit) -> Person {
+    Person {
+        name: credit.name.clone(),
+        uri: credit.url.clone(),
+        ..Person::default()
+    }
+}
+
+/// Where an entry was first published, as its `<source>`: the publisher, its address and the
+/// time it appeared there.
+fn source(p: &Provenance, item: &Item) -> Source {
+    Source {
+        title: Text::plain(p.title.clone().unwrap_or_else(|| p.publisher.clone())),
+        id: p
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("{}:source", item.id)),
+        updated: date(p.published_at.as_ref().unwrap_or(&item.published)),
+        authors: vec![person(&p.publisher)],
+        links: p
+            .url
+            .iter()
+            .map(|u| link(u, "alternate", Some("text/html")))
+            .collect(),
+        ..Source::default()
+    }
+}
+
 fn in_language(mut text: Text, lang: &str) -> Text {
     text.lang = Some(lang.to_owned());
     text
@@ -38,6 +69,12 @@ fn entry(item: &Item, as_summary: bool) -> Entry {
         published: Some(date(&item.published)),
         authors: item.author.as_deref().map(person).into_iter().collect(),
         links: vec![link(&item.url, "alternate", Some("text/html"))],
+        contributors: item
+            .translation
+            .iter()
+            .map(|t| contributor(&t.translator))
+            .collect(),
+        source: item.provenance.as_ref().map(|p| source(p, item)),
         ..Entry::default()
     };
     if as_summary {

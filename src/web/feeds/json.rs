@@ -3,11 +3,37 @@
 use chrono::SecondsFormat;
 use serde_json::{Map, Value, json};
 
-use super::{Channel, Item};
+use super::{Channel, Item, TranslationInfo};
+use crate::domain::provenance::Provenance;
 use crate::domain::time::Timestamp;
 
 fn date(t: &Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+fn translation(t: &TranslationInfo) -> Value {
+    json!({
+        "language": t.language,
+        "translator": t.translator,
+        "publication": t.publication,
+        "machine": t.machine,
+        "stale": t.stale,
+    })
+}
+
+/// Cronaca's own fields of an item or a feed, or nothing when it has none.
+fn extension(
+    translation_info: Option<&TranslationInfo>,
+    provenance: Option<&Provenance>,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    if let Some(t) = translation_info {
+        out.insert("translation".into(), translation(t));
+    }
+    if let Some(p) = provenance {
+        out.insert("provenance".into(), json!(p));
+    }
+    out
 }
 
 fn item(item: &Item) -> Value {
@@ -22,22 +48,21 @@ fn item(item: &Item) -> Value {
         out.insert("authors".into(), json!([{ "name": author }]));
     }
     out.insert("language".into(), json!(item.language));
+    let mut own = extension(item.translation.as_ref(), item.provenance.as_ref());
     if let Some(strike) = &item.struck {
-        out.insert(
-            "_cronaca".into(),
-            json!({
-                "struck": true,
-                "reason": strike.reason,
-                "corrected_by": strike.corrected_by,
-            }),
-        );
+        own.insert("struck".into(), json!(true));
+        own.insert("reason".into(), json!(strike.reason));
+        own.insert("corrected_by".into(), json!(strike.corrected_by));
+    }
+    if !own.is_empty() {
+        out.insert("_cronaca".into(), Value::Object(own));
     }
     Value::Object(out)
 }
 
 /// The feed as a JSON Feed document.
 pub fn write(channel: &Channel) -> String {
-    json!({
+    let mut feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
         "title": channel.title,
         "home_page_url": channel.home_url,
@@ -49,6 +74,10 @@ pub fn write(channel: &Channel) -> String {
             .iter()
             .map(item)
             .collect::<Vec<_>>(),
-    })
-    .to_string()
+    });
+    let own = extension(channel.translation.as_ref(), channel.provenance.as_ref());
+    if let (Some(fields), false) = (feed.as_object_mut(), own.is_empty()) {
+        fields.insert("_cronaca".into(), Value::Object(own));
+    }
+    feed.to_string()
 }

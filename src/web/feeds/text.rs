@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
+use super::credits::escape;
 use crate::domain::update::Strike;
 use crate::web::session::PageCtx;
 
@@ -79,22 +80,6 @@ pub fn absolute_links(html: &str, base: &str) -> String {
         rest = after;
     }
     out.push_str(rest);
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 
