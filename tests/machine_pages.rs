@@ -361,6 +361,13 @@ async fn without_an_engine_machine_translation_is_not_found() {
     assert_eq!(f.status, StatusCode::NOT_FOUND);
     assert!(f.text.contains("not set up"));
     assert!(!f.text.contains("<html"));
+    assert!(
+        f.headers
+            .get_all("vary")
+            .iter()
+            .any(|v| v.to_str().unwrap().contains("X-Fragment")),
+        "a cache must tell the fragment from the page"
+    );
     let mut tr = app.browser_as("tr", Role::Translator).await;
     let form = tr
         .get(&format!("/t/{}/translate/update/{}/es", w.slug, w.update))

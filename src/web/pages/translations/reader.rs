@@ -159,7 +159,8 @@ pub async fn machine_page(
         }
     };
     if fragment {
-        return Ok((status, render(&ctx, &Fragment { ctx: &ctx, outcome })).into_response());
+        let html = render(&ctx, &Fragment { ctx: &ctx, outcome });
+        return Ok((status, VARY, html).into_response());
     }
     let thread = state.store.thread(&found.thread_id).await.or_page(&ctx)?;
     let original_lang = match (&made, found.language) {
@@ -177,8 +178,11 @@ pub async fn machine_page(
         outcome,
         thread,
     };
-    Ok((status, render(&ctx, &page)).into_response())
+    Ok((status, VARY, render(&ctx, &page)).into_response())
 }
+
+/// The same address answers a page or a fragment, by the request's header.
+const VARY: [(axum::http::HeaderName, &str); 1] = [(axum::http::header::VARY, "X-Fragment")];
 
 /// A refusal before any item is read: the error page, or its message as a fragment.
 fn problem(
@@ -192,7 +196,7 @@ fn problem(
             ctx,
             outcome: Err(message),
         };
-        return (status, render(ctx, &page)).into_response();
+        return (status, VARY, render(ctx, &page)).into_response();
     }
     let error = match status {
         StatusCode::NOT_FOUND => AppError::NotFound("machine translation"),
