@@ -490,6 +490,45 @@ async fn with_an_engine_a_foreign_report_offers_its_machine_translation() {
         .await
         .text;
     assert!(!html.contains("mt-link"));
+
+    // Comments too carry the language they were written in.
+    let comment = app
+        .post(
+            &format!(
+                "/api/v1/threads/{}/comments",
+                thread["id"].as_str().unwrap()
+            ),
+            Some(&editor),
+            json!({"body": "Мост закрыт уже третий день, и никто не говорит, когда его откроют."}),
+        )
+        .await;
+    assert_eq!(comment.status, StatusCode::CREATED, "{}", comment.text);
+    assert_eq!(comment.json["language"], "ru", "{}", comment.text);
+    let cid = comment.json["id"].as_str().unwrap();
+    let html = Browser::new(&app)
+        .get(&format!("/t/{slug}?lang=it"))
+        .await
+        .text;
+    let start = html.find(&format!("id=\"c-{cid}\"")).unwrap();
+    let item = &html[start..start + html[start..].find("</li>").unwrap()];
+    assert!(item.contains("Lingua originale: russo"), "{item}");
+    assert!(item.contains(r#"<div class="body" lang="ru">"#), "{item}");
+    assert!(
+        item.contains(&format!(
+            r#"<a class="mt-link" href="/mt/comment/{cid}?lang=it">"#
+        )),
+        "{item}"
+    );
+    let html = Browser::new(&app)
+        .get(&format!("/t/{slug}?lang=ru"))
+        .await
+        .text;
+    let start = html.find(&format!("id=\"c-{cid}\"")).unwrap();
+    let item = &html[start..start + html[start..].find("</li>").unwrap()];
+    assert!(
+        !item.contains("lang-badge") && !item.contains("mt-link"),
+        "{item}"
+    );
 }
 
 #[tokio::test]

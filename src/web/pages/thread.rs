@@ -383,7 +383,13 @@ pub async fn build<'a>(
         place_filter,
         updates_next: updates.next,
         oldest_first,
-        comments: comment_lines(&comments.items, ctx),
+        comments: comment_lines(&comments.items, ctx)
+            .into_iter()
+            .map(|mut line| {
+                line.c.read_for(&reader, machine, &ctx.i18n);
+                line
+            })
+            .collect(),
         comments_next: comments.next,
         last_seq,
         comment_form,

@@ -4,7 +4,7 @@
 use crate::domain::comment::{CommentNode, CommentStatus};
 use crate::domain::language::LanguageTag;
 use crate::domain::reading::{Renditions, Shown};
-use crate::domain::translation::{ItemKind, Rendition};
+use crate::domain::translation::{ItemKind, Rendition, same_language};
 use crate::domain::update::Update;
 use crate::i18n::I18n;
 use crate::web::session::PageCtx;
@@ -98,6 +98,11 @@ pub struct CommentView {
     pub edited: bool,
     pub removed: bool,
     pub replies: Vec<CommentView>,
+    /// The language it was written in, as detected; none when unsure.
+    pub language: Option<LanguageTag>,
+    /// Its language when not the page's, for the `lang` attribute; empty otherwise.
+    pub lang: String,
+    pub reading: ItemReading,
 }
 
 impl CommentView {
@@ -117,8 +122,40 @@ impl CommentView {
                 .iter()
                 .map(|r| CommentView::of(r, i18n))
                 .collect(),
+            language: c.language.clone(),
+            lang: c
+                .language
+                .as_ref()
+                .filter(|l| !l.primary().eq_ignore_ascii_case(i18n.code()))
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            reading: ItemReading::default(),
         }
     }
+
+    /// A comment in another language than the reader's is badged with it, and offered in a
+    /// machine translation when an engine is set up.
+    pub fn read_for(&mut self, reader: &LanguageTag, machine: bool, i18n: &I18n) {
+        let Some(language) = self.language.as_ref().filter(|l| !same_language(l, reader)) else {
+            return;
+        };
+        self.reading.badge = Some(badge(i18n, language));
+        if machine && !self.removed {
+            self.reading.mt_href = format!("/mt/comment/{}?lang={reader}", self.id);
+        }
+    }
+}
+
+/// The original's tag in capitals, and "Original language: English" in the reader's words.
+fn badge(i18n: &I18n, original: &LanguageTag) -> (String, String) {
+    (
+        original.primary().to_uppercase(),
+        i18n.ts(
+            "original-language",
+            "language",
+            &language_name(i18n, original),
+        ),
+    )
 }
 
 /// The language a reader reads content in: `?lang=` when it is a well-formed tag (even one the
@@ -201,14 +238,7 @@ pub fn read<'a>(
             rendition: None,
             lang: original.to_string(),
             about: ItemReading {
-                badge: Some((
-                    original.primary().to_uppercase(),
-                    i18n.ts(
-                        "original-language",
-                        "language",
-                        &language_name(i18n, &original),
-                    ),
-                )),
+                badge: Some(badge(i18n, &original)),
                 others: others
                     .iter()
                     .map(|l| {
