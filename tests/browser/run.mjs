@@ -395,7 +395,17 @@ async function auditPages() {
     shared.auditThread = "/t/" + t.slug;
   }
   const board = await boardThread();
+  if (!shared.auditTranslated) {
+    // A translated thread whose translation went stale: notes, legend, credits, badges, the mark.
+    const t = shared.translated || await seedTranslated(uniq("Audit translated"));
+    await api("PATCH", `/updates/${t.update}`, { body: "The bridge is closed in both directions, said the police." });
+    shared.auditTranslated = t;
+  }
+  const tr = shared.auditTranslated;
   return [
+    ["thread-it", null, `/t/${tr.slug}?lang=it`],
+    ["thread-revisions", null, `/t/${tr.slug}/revisions?from=1`],
+    ["update-changes", null, `/t/${tr.slug}/updates/${tr.update}/revisions?from=1`],
     ["home", null, "/"],
     ["thread", null, shared.auditThread],
     ["thread-reports", null, "/t/" + board.slug],
@@ -436,6 +446,85 @@ async function dropProxy() {
     close() { up = false; for (const s of socks) s.destroy(); return new Promise((r) => srv.close(r)); },
   };
 }
+
+// ---------------------------------------------------------------- reading in a language
+/** A thread republished from elsewhere, its lead and an update translated into Italian with a
+ *  translator's note, published; a second update left untranslated. */
+async function seedTranslated(title) {
+  const t = await api("POST", "/threads", {
+    title, lead: "The bridge on the river is **closed**.", language: "en",
+    provenance: { publisher: "The Example Post", url: "https://example.org/bridge", published_at: "2022-01-05T10:00:00Z" },
+  });
+  const u = await api("POST", `/threads/${t.id}/updates`, { body: "The bridge is closed in both directions." });
+  await api("POST", `/threads/${t.id}/updates`, { body: "Ferries run every hour." });
+  const translate = async (body) => {
+    const tr = await api("POST", `/threads/${t.id}/translations`, body);
+    return api("POST", `/translations/${tr.id}/publish`, { revision: tr.latest.revision });
+  };
+  await translate({ kind: "thread", item_id: t.id, language: "it", title: "Ponte chiuso", body: "Il ponte sul fiume è **chiuso**.",
+    translator: "A. Reader", publication: "Example Italia", publication_url: "https://example.it/" });
+  await translate({ kind: "update", item_id: u.id, language: "it", body: "Il ponte è chiuso in entrambe le direzioni [[in inglese: both directions]].",
+    translator: "A. Reader", publication: "Example Italia" });
+  return { id: t.id, slug: t.slug, update: u.id };
+}
+
+test("l. an Italian reader sees the Italian translation with the translator's note and the legend", async () => {
+  const seeded = await seedTranslated(uniq("Bridge closed"));
+  shared.translated = seeded;
+  const ctx = await newContext({ locale: "it-IT" });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`/t/${seeded.slug}?lang=it`);
+    assert(await page.getAttribute("html", "lang") === "it", "the interface is Italian");
+    assert((await page.textContent("h1")).trim() === "Ponte chiuso", "the title is translated");
+    const item = page.locator(`#u-${seeded.update}`);
+    assert(await item.getAttribute("lang") === "it", "the update is marked Italian");
+    const note = item.locator('.body [role="note"]');
+    assert(await note.count() === 1, "one translator's note");
+    assert(await note.isVisible(), "the note is visible");
+    assert((await note.textContent()) === "[in inglese: both directions]", "the note keeps its brackets");
+    const style = await note.evaluate((n) => {
+      const own = getComputedStyle(n), text = getComputedStyle(n.parentElement);
+      return { italic: own.fontStyle === "italic", distinct: own.color !== text.color || own.fontStyle !== text.fontStyle };
+    });
+    assert(style.italic && style.distinct, "the note looks apart from the text");
+    const legend = page.locator(".tn-legend");
+    assert(await legend.count() === 1, "the legend once");
+    assert(await legend.isVisible(), "the legend is visible");
+    assert(/sono del traduttore/.test(await legend.textContent()), "the legend in Italian");
+    assert(/Tradotto da A\. Reader per Example Italia/.test(await item.locator(".tr-credit").textContent()), "the credit line");
+    assert(/Pubblicato da The Example Post il 5 gennaio 2022/.test(await page.textContent("p.republished")), "the provenance line");
+    // The untranslated update is the English original, badged, with a text alternative.
+    const badge = page.locator("ol.updates .lang-badge").first();
+    assert((await badge.locator("[aria-hidden]").textContent()) === "EN", "the badge says EN");
+    assert((await badge.locator(".vh").textContent()) === "Lingua originale: inglese", "the badge's words");
+    assert(await page.locator('link[rel=alternate][hreflang="it"]').count() === 1, "hreflang it");
+    assert(/feed\.atom\?lang=it$/.test(await page.getAttribute('link[type="application/atom+xml"]', "href")), "Italian feed announced");
+    // In English the same update is the original, and there is no legend.
+    await page.goto(`/t/${seeded.slug}?lang=en`);
+    assert(/both directions\.$/.test((await page.locator(`#u-${seeded.update} .body`).textContent()).trim()), "English original");
+    assert(await page.locator(".tn-legend").count() === 0, "no legend in English");
+  } finally { await ctx.close(); }
+});
+
+test("m. after the original is edited, the translation shows the stale mark", async () => {
+  const seeded = shared.translated || await seedTranslated(uniq("Bridge closed"));
+  const ctx = await newContext({ locale: "it-IT" });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`/t/${seeded.slug}?lang=it`);
+    const item = page.locator(`#u-${seeded.update}`);
+    assert(await item.locator(".stale").count() === 0, "not stale before");
+    await api("PATCH", `/updates/${seeded.update}`, { body: "The bridge is closed in both directions until Friday." });
+    await page.reload();
+    const stale = item.locator(".stale");
+    assert(await stale.isVisible(), "the stale mark is shown");
+    assert(/aggiornato dopo questa traduzione/.test(await stale.textContent()), "in words");
+    await Promise.all([page.waitForURL(/\/revisions\?from=1#changes$/), stale.locator("a").click()]);
+    const added = page.locator("#changes ins");
+    assert(/until Friday/.test(await added.first().textContent()), "what changed is shown");
+  } finally { await ctx.close(); }
+});
 
 test("f. axe-core: no serious or critical violations", async () => {
   const pages = await auditPages();
