@@ -622,3 +622,72 @@ async fn the_thread_form_takes_provenance_and_names_its_bad_fields() {
     let thread = app.get("/api/v1/threads/bridge-closed").await.json;
     assert!(thread["provenance"].is_null(), "{thread}");
 }
+
+#[tokio::test]
+async fn the_board_summary_and_digest_use_published_label_and_title_translations() {
+    let s = setup().await;
+    let tid = s.thread["id"].as_str().unwrap().to_owned();
+    let indicator = s
+        .app
+        .post(
+            &format!("/api/v1/threads/{tid}/indicators"),
+            Some(&s.editor),
+            json!({"key": "injured", "labels": {"en": "Injured"}, "kind": "count"}),
+        )
+        .await;
+    assert_eq!(indicator.status, StatusCode::CREATED, "{}", indicator.text);
+    let iid = indicator.json["id"].as_str().unwrap();
+    publish(
+        &s,
+        ItemKind::Indicator,
+        iid,
+        "it",
+        TranslationInput {
+            body: "Feriti [[civili]]".into(),
+            translator: Some("A. Reader".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    publish(
+        &s,
+        ItemKind::Thread,
+        &tid,
+        "it",
+        TranslationInput {
+            title: Some("Ponte chiuso".into()),
+            body: String::new(),
+            translator: Some("A. Reader".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let board = Browser::new(&s.app)
+        .get(&format!("/t/{}/board?lang=it", s.slug))
+        .await;
+    assert_eq!(board.status, StatusCode::OK);
+    assert!(board.text.contains("Feriti [civili]"), "{}", board.text);
+    assert!(board.text.contains("Ponte chiuso</a>"));
+    let page = page(&s, "?lang=it").await;
+    assert!(page.contains("Feriti [civili]"), "the summary box");
+    let fragment = Browser::new(&s.app)
+        .get(&format!(
+            "/t/{}/board/fragment?part=summary&lang=it",
+            s.slug
+        ))
+        .await;
+    assert!(fragment.text.contains("Feriti [civili]"));
+    let digest = Browser::new(&s.app)
+        .get(&format!("/t/{}/digest.txt?lang=it", s.slug))
+        .await;
+    assert!(
+        digest.text.starts_with("Ponte chiuso — "),
+        "{}",
+        digest.text
+    );
+    // Other languages keep the indicator's own label.
+    let board = Browser::new(&s.app)
+        .get(&format!("/t/{}/board?lang=ru", s.slug))
+        .await;
+    assert!(board.text.contains("Injured") && !board.text.contains("Feriti"));
+}
