@@ -5,6 +5,7 @@ mod translations;
 
 use crate::auth;
 use crate::domain::comment::{Moderation, ModerationAction, NewComment};
+use crate::domain::provenance::NewProvenance;
 use crate::domain::role::Role;
 use crate::domain::thread::{CommentPolicy, NewThread};
 use crate::domain::update::{NewStrike, NewUpdate};
@@ -87,11 +88,18 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
     let thread = store.create_thread(&editor, draft).await?.item;
 
     let mut ids = Vec::new();
-    for body in UPDATES {
+    for (n, body) in UPDATES.into_iter().enumerate() {
+        // The president's announcement is republished from a (fictional) local paper.
+        let provenance = (n == 5).then(|| NewProvenance {
+            publisher: "The Port Aster Herald (fictional)".into(),
+            title: Some("President to address the nation tonight".into()),
+            url: Some("https://herald.example.org/president-address".into()),
+            published_at: None,
+        });
         let text = NewUpdate {
             body: body.into(),
             language: None,
-            provenance: None,
+            provenance,
         }
         .validate()?;
         ids.push(store.post_update(&editor, &thread.id, text).await?.item.id);
