@@ -117,9 +117,24 @@
   function readingBelow() {
     return newestFirst && updates.getBoundingClientRect().top < 0;
   }
+  // What the server said of an item's language stays when the item changes live: its badge,
+  // republication and translation lines and, for a translation (made from revision
+  // data-from), the translated text, now marked stale once the original has moved past it.
+  function keepReading(old, el, revision) {
+    var badge = old.querySelector(":scope > header .lang-badge"), body = el.querySelector(".body");
+    if (badge) el.querySelector("header").appendChild(badge);
+    var lines = old.querySelectorAll(":scope > .republished, :scope > .tr-line");
+    for (var i = lines.length - 1; i >= 0; i--) body.after(lines[i]);
+    if (!old.dataset.from) return;
+    el.lang = old.lang;
+    el.dataset.from = old.dataset.from;
+    body.replaceWith(old.querySelector(":scope > .body"));
+    var stale = el.querySelector(".stale");
+    if (stale && revision > Number(old.dataset.from)) stale.hidden = false;
+  }
   function onUpdate(u, posted) {
     var el = updateElement(u), old = document.getElementById("u-" + u.id);
-    if (old) { old.replaceWith(el); return; }
+    if (old) { keepReading(old, el, u.revision); old.replaceWith(el); return; }
     if (!posted) return;
     var empty = root.querySelector(".empty-updates");
     if (empty) empty.remove();
@@ -219,6 +234,12 @@
     on("comment.removed", function (d) { onRemoved(d.item); });
     on("thread.changed", function (d) {
       var h = root.querySelector("h1");
+      // A translated title stays; its mark says the original moved on.
+      if (h.dataset.from) {
+        var stale = root.querySelector(".head-reading .stale");
+        if (stale && d.item.revision > Number(h.dataset.from)) stale.hidden = false;
+        return;
+      }
       h.textContent = d.item.title;
       title = d.item.title + " · " + title.split(" · ").pop();
       showUnseen();

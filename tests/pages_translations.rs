@@ -140,7 +140,9 @@ async fn an_italian_reader_reads_the_translation_with_its_notes_legend_and_credi
         ),
         "{item}"
     );
-    assert!(!item.contains("class=\"stale\""));
+    // The stale mark waits, hidden, for the page script.
+    assert!(item.contains(r#"<span class="stale" hidden>"#), "{item}");
+    assert!(item.contains(r#" data-from="1">"#), "{item}");
 
     // In English the original, with no legend and no credit.
     let html = page(&s, "?lang=en").await;
@@ -207,7 +209,7 @@ async fn editing_the_original_marks_the_translation_stale_until_a_new_revision_i
         .unwrap()
         .item;
     // Saved but not published: still stale.
-    assert!(update_item(&page(&s, "?lang=it").await, &s.update).contains("class=\"stale\""));
+    assert!(update_item(&page(&s, "?lang=it").await, &s.update).contains("class=\"stale\">"));
     s.app
         .store
         .publish_translation(&s.actor, &tr.id, revised.latest.revision)
@@ -215,7 +217,8 @@ async fn editing_the_original_marks_the_translation_stale_until_a_new_revision_i
         .unwrap();
     let html = page(&s, "?lang=it").await;
     let item = update_item(&html, &s.update);
-    assert!(!item.contains("class=\"stale\""), "{item}");
+    assert!(!item.contains("class=\"stale\">"), "{item}");
+    assert!(item.contains(" data-from=\"2\">"), "{item}");
     assert!(item.contains("chiuso alle auto"));
 }
 
@@ -334,7 +337,7 @@ async fn the_provenance_line_credits_the_publisher_and_the_translation() {
     assert!(html.contains("<title>Ponte chiuso [a Example] · Cronaca</title>"));
     assert!(
         html.contains(
-            r#"<h1 lang="it">Ponte chiuso <span class="tn" role="note">[a Example]</span></h1>"#
+            r#"<h1 lang="it" data-from="1">Ponte chiuso <span class="tn" role="note">[a Example]</span></h1>"#
         ),
         "{html}"
     );

@@ -513,12 +513,21 @@ test("m. after the original is edited, the translation shows the stale mark", as
   try {
     const page = await ctx.newPage();
     await page.goto(`/t/${seeded.slug}?lang=it`);
+    await waitLive(page);
+    await page.evaluate(() => { window.__noReload = "marker"; });
     const item = page.locator(`#u-${seeded.update}`);
-    assert(await item.locator(".stale").count() === 0, "not stale before");
-    await api("PATCH", `/updates/${seeded.update}`, { body: "The bridge is closed in both directions until Friday." });
-    await page.reload();
     const stale = item.locator(".stale");
-    assert(await stale.isVisible(), "the stale mark is shown");
+    assert(!(await stale.isVisible()), "not stale before");
+    await api("PATCH", `/updates/${seeded.update}`, { body: "The bridge is closed in both directions until Friday." });
+    // The open page marks it at once, and keeps the translation and its credit.
+    await stale.waitFor({ state: "visible", timeout: 5_000 });
+    assert(await page.evaluate(() => window.__noReload) === "marker", "no reload");
+    assert(/Il ponte è chiuso/.test(await item.locator(".body").textContent()), "the translation stays");
+    assert(await item.locator('.body [role="note"]').count() === 1, "with its note");
+    assert(await item.getAttribute("lang") === "it", "still marked Italian");
+    assert(/Tradotto da A\. Reader/.test(await item.locator(".tr-credit").textContent()), "and its credit");
+    await page.reload();
+    assert(await stale.isVisible(), "the stale mark is shown after a reload");
     assert(/aggiornato dopo questa traduzione/.test(await stale.textContent()), "in words");
     await Promise.all([page.waitForURL(/\/revisions\?from=1#changes$/), stale.locator("a").click()]);
     const added = page.locator("#changes ins");

@@ -178,8 +178,13 @@ pub struct ItemReading {
     pub others: Vec<(String, String, String)>,
     /// "Translated by …" as HTML; empty for an original.
     pub credit_html: String,
-    /// Where to see what changed in the original since the translation; empty unless stale.
-    pub stale_href: String,
+    /// For a translation: where to see what changed in the original since it was made from
+    /// revision `from`; empty for an original.
+    pub changes_href: String,
+    pub from: i64,
+    /// The original changed after the translation (the mark is shown; otherwise it waits,
+    /// hidden, for the page script to show it when the original changes live).
+    pub stale: bool,
     /// The address of a machine translation for this reader; empty when none is offered.
     pub mt_href: String,
     /// The text shown carries translator's notes.
@@ -191,7 +196,7 @@ impl ItemReading {
     pub fn has_line(&self) -> bool {
         !self.others.is_empty()
             || !self.credit_html.is_empty()
-            || !self.stale_href.is_empty()
+            || !self.changes_href.is_empty()
             || !self.mt_href.is_empty()
     }
 }
@@ -229,7 +234,9 @@ pub fn read<'a>(
             lang: r.language.to_string(),
             about: ItemReading {
                 credit_html: credit_html(i18n, r),
-                stale_href: if r.stale { changes(r) } else { String::new() },
+                changes_href: changes(r),
+                from: r.source_revision,
+                stale: r.stale,
                 notes: r.has_notes,
                 ..ItemReading::default()
             },
