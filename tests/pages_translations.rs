@@ -426,6 +426,7 @@ async fn reports_in_another_language_offer_a_machine_translation_only_with_an_en
     let item = &html[start..start + html[start..].find("</li>").unwrap()];
     assert!(item.contains("Lingua originale: russo"), "{item}");
     assert!(!item.contains("mt-link"), "no engine, no offer");
+    assert!(!html.contains("/static/mt.js"), "no engine, no script");
 
     // With a translation the report reads in Italian.
     publish(
@@ -448,6 +449,21 @@ async fn reports_in_another_language_offer_a_machine_translation_only_with_an_en
         "{item}"
     );
     assert!(item.contains("Tradotto da A. Reader"));
+}
+
+#[tokio::test]
+async fn translators_and_editors_find_the_translations_page_from_the_thread() {
+    let s = setup().await;
+    let link = format!("href=\"/t/{}/translations\"", s.slug);
+    assert!(!page(&s, "").await.contains(&link), "not for readers");
+    for (name, role) in [("tr", Role::Translator), ("ed2", Role::Editor)] {
+        let mut browser = s.app.browser_as(name, role).await;
+        let html = browser.get(&format!("/t/{}", s.slug)).await.text;
+        assert!(html.contains(&link), "{name}");
+    }
+    let mut contributor = s.app.browser_as("co", Role::Contributor).await;
+    let html = contributor.get(&format!("/t/{}", s.slug)).await.text;
+    assert!(!html.contains(&link));
 }
 
 #[tokio::test]
@@ -486,6 +502,10 @@ async fn with_an_engine_a_foreign_report_offers_its_machine_translation() {
             r#"<a class="mt-link" href="/mt/report/{rid}?lang=it">Mostra la traduzione automatica</a>"#
         )),
         "{html}"
+    );
+    assert!(
+        html.contains("/static/mt.js"),
+        "the script that loads it in place"
     );
     // A report in the reader's own language is not offered one.
     let html = Browser::new(&app)

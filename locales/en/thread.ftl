@@ -65,3 +65,4 @@ thread-stale = The original was updated after this translation.
 thread-stale-changes = See what changed
 thread-also-in = Also in:
 thread-show-mt = Show machine translation
+thread-translations-link = Translations

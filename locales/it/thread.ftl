@@ -65,3 +65,4 @@ thread-stale = L'originale è stato aggiornato dopo questa traduzione.
 thread-stale-changes = Vedi cosa è cambiato
 thread-also-in = Anche in:
 thread-show-mt = Mostra la traduzione automatica
+thread-translations-link = Traduzioni

@@ -65,3 +65,4 @@ thread-stale = Оригинал изменён после этого перев�
 thread-stale-changes = Что изменилось
 thread-also-in = Другие языки:
 thread-show-mt = Показать машинный перевод
+thread-translations-link = Переводы

@@ -63,6 +63,10 @@ impl PageCtx {
         self.can(Action::PostUpdate)
     }
 
+    pub fn can_translate(&self) -> bool {
+        self.can(Action::Translate)
+    }
+
     pub fn can_moderate(&self) -> bool {
         self.can(Action::ModerateComment)
     }

@@ -82,6 +82,8 @@ pub struct ThreadPage<'a> {
     pub head: ThreadHead,
     /// Some item shown carries translator's notes: the legend is shown once.
     pub legend: bool,
+    /// An engine is set up: the machine-translation script is loaded.
+    pub machine: bool,
     /// `(hreflang, address)` of each language the thread can be read in, `x-default` last.
     pub alternates: Vec<(String, String)>,
     /// `?lang=…` for the feeds in the reader's language, when it is not the thread's.
@@ -374,6 +376,7 @@ pub async fn build<'a>(
         ctx,
         head,
         legend,
+        machine,
         alternates,
         feed_query,
         opened_text: ctx.i18n.datetime(&thread.created_at),
