@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::TestApp;
+use common::{TestApp, translation};
 use cronaca::domain::role::Role;
 use serde_json::{Value, json};
 
@@ -21,15 +21,7 @@ async fn setup() -> Setup {
     let app = TestApp::new().await;
     let editor = app.token("ed", Role::Editor).await;
     let translator = app.token("tr", Role::Translator).await;
-    let t = app
-        .thread(
-            &editor,
-            json!({"title": "Bridge closed", "lead": "The bridge is closed.", "language": "en",
-                   "provenance": {"publisher": "The Example Post",
-                                  "url": "https://example.org/bridge",
-                                  "published_at": "2022-01-05T10:00:00Z"}}),
-        )
-        .await;
+    let t = app.thread(&editor, translation::bridge_thread()).await;
     let thread = t["id"].as_str().unwrap().to_owned();
     let u = app
         .update(&editor, &thread, "The bridge is closed in English.")

@@ -5,12 +5,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Reply, TestApp};
-use cronaca::domain::language::LanguageTag;
+use common::{Reply, TestApp, translation};
 use cronaca::domain::role::Role;
 use cronaca::domain::translation::{ItemKind, TranslationInput};
 use cronaca::domain::user::Actor;
-use cronaca::store::{Store, TranslationTarget};
+use cronaca::store::Store;
 use serde_json::{Value, json};
 
 struct Setup {
@@ -26,15 +25,7 @@ struct Setup {
 async fn setup() -> Setup {
     let app = TestApp::new().await;
     let editor = app.token("ed", Role::Editor).await;
-    let thread = app
-        .thread(
-            &editor,
-            json!({"title": "Bridge closed", "lead": "The bridge is closed.", "language": "en",
-                   "provenance": {"publisher": "The Example Post",
-                                  "url": "https://example.org/bridge",
-                                  "published_at": "2022-01-05T10:00:00Z"}}),
-        )
-        .await;
+    let thread = app.thread(&editor, translation::bridge_thread()).await;
     let id = thread["id"].as_str().unwrap().to_owned();
     let update = app.update(&editor, &id, "The bridge is closed.").await["id"]
         .as_str()
@@ -65,23 +56,7 @@ async fn setup() -> Setup {
 }
 
 async fn publish(s: &Setup, kind: ItemKind, item: &str, input: TranslationInput) {
-    let target = TranslationTarget {
-        kind,
-        item_id: item.to_owned(),
-        language: LanguageTag::parse("it").unwrap(),
-    };
-    let created = s
-        .app
-        .store
-        .create_translation(&s.actor, target, input.validate(kind).unwrap())
-        .await
-        .unwrap()
-        .item;
-    s.app
-        .store
-        .publish_translation(&s.actor, &created.id, created.latest.revision)
-        .await
-        .unwrap();
+    translation::publish(&s.app, &s.actor, kind, item, "it", input).await;
 }
 
 async fn translated(s: &Setup) {

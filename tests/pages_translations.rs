@@ -5,12 +5,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Browser, TestApp};
-use cronaca::domain::language::LanguageTag;
+use common::{Browser, TestApp, translation};
 use cronaca::domain::role::Role;
 use cronaca::domain::translation::{ItemKind, Translation, TranslationInput};
 use cronaca::domain::user::Actor;
-use cronaca::store::{Store, TranslationTarget};
+use cronaca::store::Store;
 use serde_json::{Value, json};
 
 pub struct Setup {
@@ -25,16 +24,7 @@ pub struct Setup {
 async fn setup() -> Setup {
     let app = TestApp::new().await;
     let editor = app.token("ed", Role::Editor).await;
-    let thread = app
-        .thread(
-            &editor,
-            json!({"title": "Bridge closed", "lead": "The bridge is **closed**.", "language": "en",
-                   "provenance": {"publisher": "The Example Post",
-                                  "title": "The bridge story",
-                                  "url": "https://example.org/bridge",
-                                  "published_at": "2022-01-05T10:00:00Z"}}),
-        )
-        .await;
+    let thread = app.thread(&editor, translation::bridge_thread()).await;
     let id = thread["id"].as_str().unwrap().to_owned();
     let update = app
         .update(&editor, &id, "The bridge is closed in English.")
@@ -72,25 +62,7 @@ async fn publish(
     language: &str,
     input: TranslationInput,
 ) -> Translation {
-    let target = TranslationTarget {
-        kind,
-        item_id: item.to_owned(),
-        language: LanguageTag::parse(language).unwrap(),
-    };
-    let draft = input.validate(kind).unwrap();
-    let created = s
-        .app
-        .store
-        .create_translation(&s.actor, target, draft)
-        .await
-        .unwrap()
-        .item;
-    s.app
-        .store
-        .publish_translation(&s.actor, &created.id, created.latest.revision)
-        .await
-        .unwrap()
-        .item
+    translation::publish(&s.app, &s.actor, kind, item, language, input).await
 }
 
 async fn page(s: &Setup, query: &str) -> String {

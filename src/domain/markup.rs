@@ -40,6 +40,22 @@ const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
 static FULL_CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| cleaner(Flavor::Full));
 static COMMENT_CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| cleaner(Flavor::Comment));
 
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Markdown → sanitized HTML.
 pub fn render(markdown: &str, flavor: Flavor) -> String {
     if markdown.is_empty() {

@@ -2,7 +2,7 @@
 //! from the author's. Only translations are rendered through here; in an original the same
 //! characters stay plain text. `\[[` writes a literal `[[`.
 
-use super::markup::{self, Flavor};
+use super::markup::{self, Flavor, escape};
 
 /// Private-use characters bracket a note's number while the rest goes through Markdown and the
 /// sanitizer; they are removed from the input first, so a writer cannot forge one.
@@ -159,21 +159,6 @@ pub fn plain(source: &str) -> String {
 
 fn unescape_brackets(text: &str) -> String {
     text.replace("\\[[", "[[")
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

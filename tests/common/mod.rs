@@ -3,6 +3,7 @@
 
 pub mod apertium;
 pub mod board;
+pub mod translation;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

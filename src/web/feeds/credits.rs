@@ -37,21 +37,7 @@ pub fn date_text(i18n: &I18n, t: &Timestamp) -> String {
     )
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::domain::markup::escape;
 
 /// A private-use character standing for the `i`-th argument while a message is escaped.
 fn marker(i: usize) -> String {
