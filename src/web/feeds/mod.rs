@@ -271,19 +271,7 @@ async fn thread_channel(
         .map(|i| i.updated)
         .fold(thread.updated_at, Timestamp::max);
     let head = rendition(ItemKind::Thread, &thread.id);
-    let title = head
-        .and_then(|r| r.title.as_deref())
-        .map_or_else(|| thread.title.clone(), notes::plain);
-    let lead_html = head.map_or(thread.lead_html.as_str(), |r| r.body_html.as_str());
-    let mut lines: Vec<String> = thread
-        .provenance
-        .as_ref()
-        .map(|p| provenance_html(&ctx.i18n, p))
-        .into_iter()
-        .collect();
-    if let Some(r) = head {
-        lines.extend(translation_lines(ctx, r));
-    }
+    let (title, lead_html, lines) = thread_head(ctx, &thread, head);
     let subtitle = format!(
         "{}{}",
         text::absolute_links(lead_html, &base),
@@ -429,19 +417,7 @@ fn thread_item(
     head: Option<&Rendition>,
     query: &str,
 ) -> Item {
-    let title = head
-        .and_then(|r| r.title.as_deref())
-        .map_or_else(|| thread.title.clone(), notes::plain);
-    let lead_html = head.map_or(thread.lead_html.as_str(), |r| r.body_html.as_str());
-    let mut lines: Vec<String> = thread
-        .provenance
-        .as_ref()
-        .map(|p| provenance_html(&ctx.i18n, p))
-        .into_iter()
-        .collect();
-    if let Some(r) = head {
-        lines.extend(translation_lines(ctx, r));
-    }
+    let (title, lead_html, lines) = thread_head(ctx, thread, head);
     Item {
         id: format!("urn:cronaca:thread:{}", thread.id),
         url: format!("{base}/t/{}{query}", thread.slug),
@@ -459,4 +435,27 @@ fn thread_item(
         translation: head.map(TranslationInfo::of),
         provenance: thread.provenance.clone(),
     }
+}
+
+/// A thread's title and lead as the reader's language has them, with the lines crediting its
+/// republication and translation.
+fn thread_head<'a>(
+    ctx: &PageCtx,
+    thread: &'a Thread,
+    head: Option<&'a Rendition>,
+) -> (String, &'a str, Vec<String>) {
+    let title = head
+        .and_then(|r| r.title.as_deref())
+        .map_or_else(|| thread.title.clone(), notes::plain);
+    let lead_html = head.map_or(thread.lead_html.as_str(), |r| r.body_html.as_str());
+    let mut lines: Vec<String> = thread
+        .provenance
+        .as_ref()
+        .map(|p| provenance_html(&ctx.i18n, p))
+        .into_iter()
+        .collect();
+    if let Some(r) = head {
+        lines.extend(translation_lines(ctx, r));
+    }
+    (title, lead_html, lines)
 }
