@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A first look at the read and write paths on loopback, with wrk (Debian package `wrk`).
 # Builds the release binary, serves the demo on a fresh data dir, and runs bounded loads:
-# the thread page, the thread JSON, the board (page, JSON, digest), search, and durable update
+# the thread page (in English and Italian), the Italian feed, the translations, the thread JSON, the board (page, JSON, digest), search, and durable update
 # writes with an editor token.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,9 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
 echo "## thread page (HTML)"; wrk -t1 -c32 -d8s "$url/t/exercise-valdoria" | grep -E 'Requests/sec|Latency'
+echo "## thread page in Italian (translations, notes, credits)"; wrk -t1 -c32 -d8s "$url/t/exercise-valdoria?lang=it" | grep -E 'Requests/sec|Latency'
+echo "## Italian Atom feed"; wrk -t1 -c32 -d8s "$url/t/exercise-valdoria/feed.atom?lang=it" | grep -E 'Requests/sec|Latency'
+echo "## translations JSON"; wrk -t1 -c32 -d8s "$url/api/v1/threads/exercise-valdoria/translations" | grep -E 'Requests/sec|Latency'
 echo "## thread JSON (gzip)"; wrk -t1 -c32 -d8s -H 'Accept-Encoding: gzip' "$url/api/v1/threads/exercise-valdoria" | grep -E 'Requests/sec|Latency'
 echo "## board page (HTML, chart and map)"; wrk -t1 -c32 -d8s "$url/t/exercise-valdoria/board" | grep -E 'Requests/sec|Latency'
 echo "## board JSON"; wrk -t1 -c32 -d8s "$url/api/v1/threads/exercise-valdoria/board" | grep -E 'Requests/sec|Latency'
