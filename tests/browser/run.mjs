@@ -1,5 +1,6 @@
 // Browser suite for cronaca: `npm test` (expects `target/debug/cronaca`, built beforehand).
-// Uses playwright-core with the system Chromium, axe-core and the Nu HTML checker (vnu-jar).
+// Uses playwright-core with the system Chromium, axe-core and the Nu HTML checker (vnu-jar);
+// machine translation runs against a real Apertium APy (Debian's apertium-apy) when installed.
 import { spawn, spawnSync, execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync, existsSync, mkdirSync } from "node:fs";
 import { createServer, connect } from "node:net";
@@ -22,6 +23,8 @@ const PASSWORDS = { desk: "desk-password-123", mod: "mod-password-4567" };
 const log = (...a) => console.log(...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function assert(cond, msg) { if (!cond) throw new Error("assertion failed: " + msg); }
+/** Thrown by a case that cannot run here. */
+class Skip extends Error {}
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -57,6 +60,56 @@ function withTimeout(p, ms, what) {
     .finally(() => clearTimeout(t));
 }
 
+const IN_CI = !["", "0", "false"].includes(process.env.CI ?? "");
+const APY_MODES = "/usr/share/apertium/modes";
+
+/** Starts `apertium-apy` on a free port and waits until `GET /listPairs` answers.
+ *  Returns { url, installed, alive, stop(), log }; url is null, with `why`, when it is not
+ *  installed or did not start. */
+async function startApertium() {
+  const onPath = (process.env.PATH || "").split(":").some((d) => d && existsSync(join(d, "apertium-apy")));
+  const none = (installed, why) => ({ url: null, installed, why, log: [], alive: false, stop: async () => {} });
+  if (!onPath || !existsSync(APY_MODES)) return none(false, `apertium-apy or ${APY_MODES} not installed`);
+  const failures = [];
+  // A port taken between finding it free and APy binding it makes APy exit: try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const out = [];
+    // Its own process group: APy runs its translation pipelines as child processes.
+    const child = spawn("apertium-apy", ["-p", String(port), APY_MODES], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    child.stdout.on("data", (d) => out.push(String(d)));
+    child.stderr.on("data", (d) => out.push(String(d)));
+    let spawnError = null;
+    child.on("error", (e) => { spawnError = e; });
+    const exited = new Promise((r) => child.once("exit", r));
+    const stop = async () => {
+      if (child.exitCode !== null || child.signalCode !== null || spawnError) return;
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
+      const t = setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } }, 3_000);
+      await exited;
+      clearTimeout(t);
+    };
+    const url = `http://127.0.0.1:${port}`;
+    const end = Date.now() + 30_000;
+    while (Date.now() < end && child.exitCode === null && child.signalCode === null && !spawnError) {
+      try {
+        const r = await fetch(url + "/listPairs", { signal: AbortSignal.timeout(2000) });
+        if (r.ok) {
+          const pairs = (await r.json()).responseData || [];
+          return {
+            url, installed: true, log: out, pairs, stop,
+            get alive() { return child.exitCode === null && child.signalCode === null; },
+          };
+        }
+      } catch { /* not yet */ }
+      await sleep(100);
+    }
+    await stop();
+    failures.push(`attempt ${attempt + 1} on port ${port}: ${spawnError ? spawnError.message : "no answer from /listPairs"}\n${out.join("")}`);
+  }
+  return none(true, "apertium-apy did not start:\n" + failures.join("\n---\n"));
+}
+
 // ---------------------------------------------------------------- setup
 if (!existsSync(BIN)) { console.error(`missing ${BIN}: run \`cargo build\` first`); process.exit(2); }
 if (!existsSync(CHROMIUM)) { console.error(`missing ${CHROMIUM}: apt-get install -y chromium`); process.exit(2); }
@@ -67,10 +120,14 @@ cli(dataDir, ["user", "add", "desk", "--role", "editor", "--password-stdin"], PA
 cli(dataDir, ["user", "add", "mod", "--role", "moderator", "--password-stdin"], PASSWORDS.mod + "\n");
 const TOKEN = cli(dataDir, ["token", "create", "desk"]);
 const MOD_TOKEN = cli(dataDir, ["token", "create", "mod"]);
+// Machine translation: a real Apertium APy, started before the server so that the server can
+// be pointed at it. Where it is not installed the machine-translation case is skipped (failed under CI).
+const apy = await startApertium();
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const serverLog = [];
-const server = spawn(BIN, ["--data-dir", dataDir, "serve", "--bind", `127.0.0.1:${PORT}`], {
+const server = spawn(BIN, ["--data-dir", dataDir, "serve", "--bind", `127.0.0.1:${PORT}`,
+  ...(apy.url ? ["--apertium-url", apy.url] : [])], {
   stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" },
 });
 server.stdout.on("data", (d) => serverLog.push(String(d)));
@@ -80,6 +137,7 @@ let browser;
 async function cleanup() {
   try { if (browser) await withTimeout(browser.close(), 10_000, "browser.close"); } catch { /* ignore */ }
   if (server.exitCode === null) server.kill("SIGTERM");
+  await apy.stop();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(htmlDir, { recursive: true, force: true });
 }
@@ -402,6 +460,16 @@ async function auditPages() {
     shared.auditTranslated = t;
   }
   const tr = shared.auditTranslated;
+  // The reader's machine-translation page, where an engine is set up (a report of its own, so
+  // that case n still asks Apertium for its translations).
+  const mt = [];
+  if (apy.url) {
+    if (!shared.auditMachine) shared.auditMachine = await seedReports(uniq("Audit machine"), ["The road to the airport is open again."]);
+    mt.push(["mt-report", null, `/mt/report/${shared.auditMachine.reports[0]}?lang=es`]);
+  } else if (!shared.auditMachineSaid) {
+    shared.auditMachineSaid = true;
+    log(`    (no machine-translation page: ${apy.why.split("\n")[0]})`);
+  }
   return [
     ["thread-it", null, `/t/${tr.slug}?lang=it`],
     ["thread-revisions", null, `/t/${tr.slug}/revisions?from=1`],
@@ -417,6 +485,9 @@ async function auditPages() {
     ["indicators", "desk", "/t/" + board.slug + "/indicators"],
     ["sources", null, "/sources"],
     ["search", null, "/search?q=police"],
+    ["translations", "desk", `/t/${tr.slug}/translations`],
+    ["translate-update", "desk", `/t/${tr.slug}/translate/update/${tr.update}/it`],
+    ...mt,
   ];
 }
 
@@ -759,8 +830,99 @@ if (SCREENSHOTS) {
   });
 }
 
+// ---------------------------------------------------------------- machine translation
+/** An English thread with published reports from one source. */
+async function seedReports(title, bodies) {
+  const t = await api("POST", "/threads", { title, lead: "", language: "en" });
+  if (!shared.cityHall) shared.cityHall = (await api("POST", "/sources", { name: "City Hall", kind: "official" })).id;
+  const reports = [];
+  for (const body of bodies) {
+    reports.push((await api("POST", `/threads/${t.id}/reports`, { body, language: "en", source: shared.cityHall })).id);
+  }
+  return { id: t.id, slug: t.slug, reports };
+}
+
+test("n. a Spanish reader gets a report machine-translated in place by Apertium; a stopped engine is said inline", async () => {
+  if (!apy.url) {
+    if (apy.installed || IN_CI) throw new Error(apy.why + (IN_CI ? "\n(CI must run this case: .ci/run installs apertium)" : ""));
+    throw new Skip(apy.why);
+  }
+  assert(apy.pairs.some((p) => p.sourceLanguage === "eng" && p.targetLanguage === "spa"), "Apertium has the eng→spa pair");
+  const seeded = await seedReports(uniq("Bridge works"), ["The bridge is closed.", "Ferries run every hour."]);
+  const [first, second] = seeded.reports;
+  const ctx = await newContext({ locale: "es-ES" });
+  const failures = [], machine = [];
+  try {
+    const page = await ctx.newPage();
+    page.on("response", (r) => {
+      if (r.status() >= 500) failures.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+      if (new URL(r.url()).pathname.startsWith("/mt/")) machine.push(r.status());
+    });
+    await page.goto(`/t/${seeded.slug}?lang=es`);
+    await waitLive(page);
+    assert(await page.getAttribute("html", "lang") === "en", "the interface falls back to English for es");
+    await page.evaluate(() => { window.__noReload = "marker"; });
+    const address = page.url();
+
+    const item = page.locator(`#r-${first}`);
+    const button = item.locator("button.mt-link");
+    await button.waitFor({ timeout: 5_000 });
+    assert(await page.locator("a.mt-link").count() === 0, "every link became a button");
+    assert((await button.textContent()).trim() === "Show machine translation", "the button's words");
+    assert(await button.getAttribute("aria-expanded") === "false", "nothing shown yet");
+    const t0 = Date.now();
+    await button.click();
+    const result = item.locator(".mt-slot .mt-result");
+    const translated = result.locator(".body");
+    await translated.waitFor({ timeout: 10_000 });
+    const text = (await translated.textContent()).trim();
+    log(`    Apertium's translation shown after ${Date.now() - t0} ms: ${JSON.stringify(text)}`);
+    assert(/puente/i.test(text), `Spanish text (got "${text}")`);
+    assert(await translated.getAttribute("lang") === "es", "the translation is marked Spanish");
+    const label = (await result.locator(".badge.machine").textContent()).trim();
+    assert(label === "Machine translation by Apertium", `labelled with its engine (got "${label}")`);
+    assert(await button.getAttribute("aria-expanded") === "true", "the button says it is shown");
+    const slotId = await button.getAttribute("aria-controls");
+    const under = await item.evaluate((li, id) => {
+      const own = li.querySelector(":scope > .body");
+      return own.nextElementSibling && own.nextElementSibling.id === id;
+    }, slotId);
+    assert(under, "the translation is right under the report's text");
+    assert((await item.locator(":scope > .body").textContent()).includes("The bridge is closed."), "the original stays");
+    assert(page.url() === address, "the page was not left");
+
+    // The engine goes away: another report's translation fails, said where it was asked for.
+    await apy.stop();
+    assert(!apy.alive, "Apertium stopped");
+    const item2 = page.locator(`#r-${second}`);
+    const t1 = Date.now();
+    await item2.locator("button.mt-link").click();
+    const alert = item2.locator('.mt-slot .notice.error[role="alert"]');
+    await alert.waitFor({ timeout: 15_000 });
+    const message = (await alert.textContent()).trim();
+    log(`    with Apertium stopped, after ${Date.now() - t1} ms: ${JSON.stringify(message)}`);
+    assert(/Apertium/.test(message) && /not answering/.test(message), "the message names the engine and says it is not answering");
+    assert(await item2.locator(".mt-slot .body").count() === 0, "no translation shown for it");
+    assert(page.url() === address && await page.evaluate(() => window.__noReload) === "marker", "still the same page, not reloaded");
+    // The page stays usable: the first translation hides and shows again, live updates still arrive.
+    await button.click();
+    assert(await button.getAttribute("aria-expanded") === "false" && !(await translated.isVisible()), "the translation hides");
+    await button.click();
+    assert(await button.getAttribute("aria-expanded") === "true" && await translated.isVisible(), "and shows again");
+    // At the top of the list, so that a new update is shown rather than held behind a button.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const body = uniq("Buses replace the ferries");
+    await api("POST", `/threads/${seeded.id}/updates`, { body });
+    await page.locator("ol.updates li.update", { hasText: body }).waitFor({ timeout: 5_000 });
+    await waitLive(page);
+    log(`    /mt/ responses: ${machine.join(", ")}; 5xx responses: ${failures.length}`);
+    for (const f of failures) log("      " + f);
+    assert(failures.length === 0, "no response was a 5xx");
+  } finally { await ctx.close(); }
+});
+
 // ---------------------------------------------------------------- run
-let passed = 0, failed = 0;
+let passed = 0, failed = 0, skipped = 0;
 const t0 = Date.now();
 for (const { name, fn } of tests) {
   const start = Date.now();
@@ -770,6 +932,11 @@ for (const { name, fn } of tests) {
     passed++;
     log(`✔ ${name} (${Date.now() - start} ms)`);
   } catch (e) {
+    if (e instanceof Skip) {
+      skipped++;
+      log(`↷ ${name}: skipped, ${e.message}`);
+      continue;
+    }
     failed++;
     log(`✘ ${name} (${Date.now() - start} ms)\n    ${String(e && e.stack || e).split("\n").join("\n    ")}`);
   }
@@ -777,5 +944,5 @@ for (const { name, fn } of tests) {
 if (server.exitCode !== null) log("server exited early:\n" + serverLog.join(""));
 await cleanup();
 log(`suite took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-log(`${passed} passed, ${failed} failed`);
+log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed ? 1 : 0);
