@@ -89,6 +89,10 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=300)
     )]
     pub machine_translation_timeout: u64,
+    /// Let the logs show client addresses (the server's per-connection lines at `trace`);
+    /// off by default, so no address is written anywhere.
+    #[arg(long, env = "CRONACA_LOG_CLIENT_ADDRESSES")]
+    pub log_client_addresses: bool,
 }
 
 impl ServeArgs {
@@ -167,6 +171,13 @@ pub enum TokenCommand {
     List { user: Option<String> },
 }
 
+impl Cli {
+    /// Whether the operator allowed client addresses in the logs (`serve` only).
+    pub fn logs_client_addresses(&self) -> bool {
+        matches!(&self.command, Command::Serve(args) if args.log_client_addresses)
+    }
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let store = open_store(&cli.data_dir).await?;
     let result = match cli.command {
@@ -197,8 +208,12 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         member_writes_per_minute: args.member_writes_per_minute,
         public_url: args.public_url.map(|u| u.trim_end_matches('/').to_owned()),
         default_language: args.default_language,
+        log_client_addresses: args.log_client_addresses,
         ..Config::default()
     };
+    if config.log_client_addresses {
+        tracing::warn!("client addresses may appear in the logs (--log-client-addresses)");
+    }
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;

@@ -19,12 +19,16 @@ pub struct Config {
     pub public_url: Option<String>,
     /// The interface language when the reader's choice and browser say nothing we speak.
     pub default_language: crate::i18n::Lang,
-    /// Login attempts per account name and per client per minute.
+    /// Login attempts per minute for one account name from one client, and for one client
+    /// whatever the names; per hour an account name gets ten times this from all clients.
     pub logins_per_minute: u32,
     /// The machine-translation engine, if the site has one.
     pub machine_translation: Option<MtEngineConfig>,
     /// How long one request to the machine-translation engine may take.
     pub machine_translation_timeout: Duration,
+    /// Whether the logs may show client addresses; the binary sets its logger up from the
+    /// same flag before the configuration exists.
+    pub log_client_addresses: bool,
 }
 
 /// A machine-translation engine the operator runs, reached over HTTP.
@@ -75,6 +79,7 @@ impl Default for Config {
             logins_per_minute: 5,
             machine_translation: None,
             machine_translation_timeout: Duration::from_secs(8),
+            log_client_addresses: false,
         }
     }
 }

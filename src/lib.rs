@@ -15,6 +15,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod i18n;
 pub mod live;
+pub mod logging;
 pub mod metrics;
 pub mod mt;
 pub mod render;

@@ -393,6 +393,8 @@ pub trait Store: Send + Sync + 'static {
         now: Timestamp,
     ) -> StoreResult<Option<User>>;
     async fn delete_session(&self, session_hash: &str) -> StoreResult<()>;
+    /// Ends every session of the account except `keep_session_hash`; returns how many ended.
+    async fn end_other_sessions(&self, user_id: &str, keep_session_hash: &str) -> StoreResult<u64>;
     async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64>;
 
     // Audit log, newest first.

@@ -14,6 +14,7 @@ pub mod permissions;
 pub mod place;
 pub mod provenance;
 pub mod reading;
+pub mod redirect;
 pub mod report;
 pub mod role;
 pub mod search;

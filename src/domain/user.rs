@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::role::Role;
 use super::validation::{ValidationError, required_text};
@@ -62,9 +63,23 @@ impl Actor {
     }
 }
 
-/// Account names are short and plain, so they can be typed on the command line.
+/// The key an account name is looked up, throttled and kept unique by.
+///
+/// The rule: Unicode NFKC, then surrounding whitespace trimmed, then lowercased (and NFKC
+/// again, as lowercasing can undo it). So `' Editor2 '`, `"\teditor2"`, `EDITOR2` and the
+/// full-width `ｅｄｉｔｏｒ２` all name the account `editor2`. An account keeps the case it was
+/// created with for display; names compare without case.
+pub fn name_key(name: &str) -> String {
+    let compatible: String = name.nfkc().collect();
+    compatible.trim().to_lowercase().nfkc().collect()
+}
+
+/// Account names are short and plain, so they can be typed on the command line. They are
+/// taken in NFKC and trimmed, the form [`name_key`] starts from, so two accounts never differ
+/// only by width, spacing or case.
 pub fn account_name(value: &str) -> Result<String, ValidationError> {
-    let name = required_text("name", value, 40)?;
+    let compatible: String = value.nfkc().collect();
+    let name = required_text("name", &compatible, 40)?;
     if !name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
@@ -102,6 +117,38 @@ mod tests {
         assert!(account_name("anna k").is_err());
         assert!(account_name("").is_err());
         assert!(account_name("Алма").is_err());
+        assert_eq!(account_name("ｅｄｉｔｏｒ２"), Ok("editor2".into()));
+        assert_eq!(account_name("\u{3000}Anna\u{a0}"), Ok("Anna".into()));
+    }
+
+    #[test]
+    fn name_keys_ignore_spacing_width_and_case() {
+        for typed in [
+            "editor2",
+            " editor2",
+            "editor2 ",
+            " editor2 ",
+            "\teditor2",
+            "editor2\r\n",
+            "EDITOR2",
+            "Editor2",
+            "ｅｄｉｔｏｒ２",
+            "\u{3000}editor2\u{a0}",
+        ] {
+            assert_eq!(name_key(typed), "editor2", "{typed:?}");
+        }
+        assert_ne!(name_key("editor2\u{200b}"), "editor2");
+        assert_ne!(name_key("edi tor2"), "editor2");
+    }
+
+    #[test]
+    fn the_key_of_a_valid_name_is_its_lowercase() {
+        // Keys stored before normalization were the lowercase of a valid name: they still
+        // match, so existing accounts need no migration.
+        for name in ["anna.k", "Desk", "EDITOR_2", "a-b"] {
+            let valid = account_name(name).unwrap();
+            assert_eq!(name_key(&valid), valid.to_lowercase());
+        }
     }
 
     #[test]

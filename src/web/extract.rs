@@ -57,9 +57,11 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     }
 }
 
+/// Parses a whole body as JSON: anything after the value but whitespace is refused (400), so
+/// a body is never half read.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         match inner.classify() {
@@ -76,12 +78,18 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                     message,
                 ))
             }
-            _ => AppError::BadRequest {
-                code: "malformed_json",
-                message: format!("the body is not valid JSON: {inner}"),
-            },
+            _ => malformed(&inner),
         }
-    })
+    })?;
+    de.end().map_err(|e| malformed(&e))?;
+    Ok(value)
+}
+
+fn malformed(err: &serde_json::Error) -> AppError {
+    AppError::BadRequest {
+        code: "malformed_json",
+        message: format!("the body is not valid JSON: {err}"),
+    }
 }
 
 /// serde names a missing or unknown field between backticks.
@@ -122,6 +130,73 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
+/// Path parameters, with the same error shape as bodies: a parameter that is not UTF-8 once
+/// percent-decoded, or not of its type, is a 422 naming it.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::path::ErrorKind;
+        use axum::extract::rejection::PathRejection;
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(PathRejection::FailedToDeserializePathParams(e)) => {
+                let field = match e.kind() {
+                    ErrorKind::ParseErrorAtKey { key, .. }
+                    | ErrorKind::InvalidUtf8InPathParam { key }
+                    | ErrorKind::DeserializeError { key, .. } => key.clone(),
+                    _ => "path".to_owned(),
+                };
+                let message = match e.kind() {
+                    ErrorKind::InvalidUtf8InPathParam { .. } => {
+                        "is not valid UTF-8 once percent-decoded".to_owned()
+                    }
+                    _ => e.body_text(),
+                };
+                Err(AppError::Invalid(ValidationError::new(field, message)))
+            }
+            Err(other) => Err(AppError::Internal(other.body_text())),
+        }
+    }
+}
+
+/// The outcome of the request's `Authorization` header, settled once by
+/// [`crate::web::api_edge::bearer_tokens`] for every API route, public ones included.
+#[derive(Clone)]
+pub struct Authenticated(pub Actor);
+
+/// Who an `Authorization` header names: no header is a guest; anything but `Bearer <token>`
+/// of an active token of an enabled account is a 401.
+pub async fn actor_of(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Actor, AppError> {
+    let Some(value) = headers.get(AUTHORIZATION) else {
+        return Ok(Actor::Guest);
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| {
+            let (scheme, token) = v.trim().split_once(' ')?;
+            scheme
+                .eq_ignore_ascii_case("bearer")
+                .then_some(token.trim())
+        })
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            AppError::Unauthorized("the Authorization header must be `Bearer <token>`".into())
+        })?;
+    match state.store.user_by_token(&auth::secret_hash(token)).await? {
+        Some(user) => Ok(Actor::User(user)),
+        None => Err(AppError::Unauthorized(
+            "the token is unknown, revoked or its account disabled".into(),
+        )),
+    }
+}
+
 /// The one acting: the account of a valid bearer token, or a guest without one.
 impl FromRequestParts<AppState> for Actor {
     type Rejection = AppError;
@@ -130,26 +205,11 @@ impl FromRequestParts<AppState> for Actor {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let Some(value) = parts.headers.get(AUTHORIZATION) else {
-            return Ok(Actor::Guest);
-        };
-        let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| {
-                v.strip_prefix("Bearer ")
-                    .or_else(|| v.strip_prefix("bearer "))
-            })
-            .map(str::trim)
-            .ok_or_else(|| {
-                AppError::Unauthorized("the Authorization header must be `Bearer <token>`".into())
-            })?;
-        match state.store.user_by_token(&auth::secret_hash(token)).await? {
-            Some(user) => Ok(Actor::User(user)),
-            None => Err(AppError::Unauthorized(
-                "the token is unknown, revoked or its account disabled".into(),
-            )),
+        // Already settled at the API's edge: one look-up per request.
+        if let Some(Authenticated(actor)) = parts.extensions.get::<Authenticated>() {
+            return Ok(actor.clone());
         }
+        actor_of(state, &parts.headers).await
     }
 }
 
@@ -201,6 +261,22 @@ mod tests {
             Err(AppError::Invalid(v)) => assert_eq!(v.field, "bogus"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn anything_after_the_value_is_refused() {
+        for body in [
+            &b"{\"title\":\"x\"} trailing garbage"[..],
+            b"{\"title\":\"x\"}{\"title\":\"y\"}",
+            b"{\"title\":\"x\"},",
+            b"{\"title\":\"x\"}\0",
+        ] {
+            match parse_json::<T>(body) {
+                Err(AppError::BadRequest { code, .. }) => assert_eq!(code, "malformed_json"),
+                other => panic!("{:?}: {other:?}", String::from_utf8_lossy(body)),
+            }
+        }
+        assert!(parse_json::<T>(b" {\"title\":\"x\"} \r\n\t").is_ok());
     }
 }
 

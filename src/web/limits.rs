@@ -1,7 +1,14 @@
-//! Rate limits on writes from guests and registered readers; staff are not limited.
+//! Rate limits on writes from guests and registered readers (staff are not limited), and the
+//! login throttle.
 //!
 //! Guests are told apart by a keyed hash of their address: the address itself is never kept,
 //! and the key is new at every start, so the hashes cannot be linked across restarts.
+//!
+//! Logins are counted per account name *and* client together, so someone else's failures do
+//! not lock an account out; per client, so one client cannot try many names quickly; and, more
+//! slowly, per account name from everywhere, so many clients together cannot guess one
+//! password quickly either. Names are counted by their normalized key
+//! ([`crate::domain::user::name_key`]), the same one look-ups use.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -21,10 +28,64 @@ use crate::error::AppError;
 pub struct RateLimits {
     guests: DefaultKeyedRateLimiter<String>,
     members: DefaultKeyedRateLimiter<String>,
-    logins: DefaultKeyedRateLimiter<String>,
+    logins: LoginLimits,
     /// When each (thread, person) last commented, for threads in slow mode.
     last_comment: Mutex<HashMap<(String, String), Instant>>,
     key: [u8; 32],
+}
+
+/// The login throttle's limiters. Each is keyed by a string that says what it counts.
+struct LoginLimits {
+    /// One name from one client, per minute: `logins_per_minute`.
+    pair_minute: DefaultKeyedRateLimiter<String>,
+    /// One name from one client, per hour: a few minutes' worth, then slowly.
+    pair_hour: DefaultKeyedRateLimiter<String>,
+    /// One client, whatever the names: `logins_per_minute`.
+    client: DefaultKeyedRateLimiter<String>,
+    /// One name from all clients, per hour: more than one client may use, fewer than many
+    /// clients guessing together would need.
+    name: DefaultKeyedRateLimiter<String>,
+}
+
+/// How many minutes' worth of attempts one client gets on one name per hour.
+pub const PAIR_HOURLY_MINUTES: u32 = 4;
+/// How many minutes' worth of attempts one name gets per hour from all clients together:
+/// more than [`PAIR_HOURLY_MINUTES`], so no single client can exhaust it.
+pub const NAME_HOURLY_MINUTES: u32 = 10;
+/// Past this many keys a limiter forgets the ones that are back to a full quota.
+const FORGET_AFTER_KEYS: usize = 10_000;
+
+impl LoginLimits {
+    fn new(per_minute_quota: u32) -> Self {
+        Self {
+            pair_minute: RateLimiter::keyed(per_minute(per_minute_quota)),
+            pair_hour: RateLimiter::keyed(per_hour(
+                per_minute_quota.saturating_mul(PAIR_HOURLY_MINUTES),
+            )),
+            client: RateLimiter::keyed(per_minute(per_minute_quota)),
+            name: RateLimiter::keyed(per_hour(
+                per_minute_quota.saturating_mul(NAME_HOURLY_MINUTES),
+            )),
+        }
+    }
+
+    /// Counts one attempt. The checks run narrowest first and stop at the first refusal, so
+    /// attempts refused for one pair do not use up the client's or the name's quota.
+    fn check(&self, name_key: &str, client_key: &str) -> Result<(), AppError> {
+        let pair = format!("{client_key}\u{1f}{name_key}");
+        for (limiter, key) in [
+            (&self.pair_minute, pair.as_str()),
+            (&self.pair_hour, pair.as_str()),
+            (&self.client, client_key),
+            (&self.name, name_key),
+        ] {
+            if limiter.len() > FORGET_AFTER_KEYS {
+                limiter.retain_recent();
+            }
+            limiter.check_key(&key.to_owned()).map_err(refusal)?;
+        }
+        Ok(())
+    }
 }
 
 /// The refusal of a limiter, telling the client when to try again.
@@ -39,6 +100,10 @@ fn per_minute(n: u32) -> Quota {
     Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
 }
 
+fn per_hour(n: u32) -> Quota {
+    Quota::per_hour(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
+}
+
 impl RateLimits {
     pub fn new(config: &Config) -> Self {
         let mut key = [0u8; 32];
@@ -46,7 +111,7 @@ impl RateLimits {
         Self {
             guests: RateLimiter::keyed(per_minute(config.guest_writes_per_minute)),
             members: RateLimiter::keyed(per_minute(config.member_writes_per_minute)),
-            logins: RateLimiter::keyed(per_minute(config.logins_per_minute)),
+            logins: LoginLimits::new(config.logins_per_minute),
             last_comment: Mutex::new(HashMap::new()),
             key,
         }
@@ -61,16 +126,13 @@ impl RateLimits {
         hex::encode(&mac.finalize().into_bytes()[..16])
     }
 
-    /// Counts one login attempt, both for the account name and for the client: guessing one
-    /// password many times and one password on many accounts are both slowed down.
+    /// Counts one login attempt for the account name as typed (it is normalized here) and the
+    /// client: guessing one password many times, one password on many accounts, and one
+    /// password from many clients are all slowed down, while a client that has not failed can
+    /// still log in when another one has.
     pub fn check_login(&self, name: &str, addr: Option<IpAddr>) -> Result<(), AppError> {
-        let by_name = self
-            .logins
-            .check_key(&format!("name:{}", name.to_lowercase()));
-        let by_client = self
-            .logins
-            .check_key(&format!("client:{}", self.client_key(addr)));
-        by_name.and(by_client).map_err(refusal)
+        self.logins
+            .check(&crate::domain::user::name_key(name), &self.client_key(addr))
     }
 
     /// Counts one write; refuses it when the actor is over their quota.

@@ -1,6 +1,7 @@
 //! The HTTP edge: routes, extractors, the event stream and system endpoints.
 
 pub mod api;
+pub mod api_edge;
 pub mod extract;
 pub mod feeds;
 pub mod limits;
@@ -16,12 +17,15 @@ use axum::routing::get;
 use crate::app::AppState;
 
 pub fn router(state: AppState) -> Router<AppState> {
+    let bearer_tokens =
+        axum::middleware::from_fn_with_state(state.clone(), api_edge::bearer_tokens);
     Router::new()
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", api::router().layer(bearer_tokens))
         .merge(pages::router(state))
         .route("/api/openapi.json", get(system::openapi))
         .route("/healthz", get(system::healthz))
         .route("/metrics", get(system::metrics))
         .route_layer(axum::middleware::from_fn(crate::metrics::track))
         .fallback(system::not_found)
+        .layer(axum::middleware::from_fn(api_edge::json_errors))
 }

@@ -20,6 +20,8 @@ pub const SESSION_COOKIE: &str = "cronaca_session";
 pub const CSRF_COOKIE: &str = "cronaca_csrf";
 pub const LANG_COOKIE: &str = "cronaca_lang";
 pub const SESSION_DAYS: i64 = 30;
+/// How long a CSRF cookie lasts; logging in or out replaces it sooner.
+pub const CSRF_DAYS: i64 = 365;
 
 /// What every page knows about its request.
 #[derive(Debug, Clone)]
@@ -164,7 +166,10 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("public"));
     if new_csrf && !shared {
-        set_cookie(&mut response, build_cookie(CSRF_COOKIE, csrf, secure, 365));
+        set_cookie(
+            &mut response,
+            build_cookie(CSRF_COOKIE, csrf, secure, CSRF_DAYS),
+        );
     }
     if let Some(lang) = chosen.filter(|_| !shared) {
         set_cookie(

@@ -9,8 +9,10 @@ use crate::domain::time::{self, Timestamp};
 use crate::domain::user::{Actor, User};
 use crate::store::{ApiToken, AuditEntry, NewUserRecord, PageRequest, StoreError, StoreResult};
 
+/// Every look-up by name goes through the one normalization, so a name typed with other
+/// spacing, width or case finds the same account (and is throttled as the same account).
 fn name_key(name: &str) -> String {
-    name.to_lowercase()
+    crate::domain::user::name_key(name)
 }
 
 async fn user_in_tx(tx: &mut Tx<'_>, name: &str) -> StoreResult<User> {
@@ -323,6 +325,21 @@ pub async fn create_session(
     .await
     .map_err(backend)?;
     Ok(())
+}
+
+/// Ends every session of the account but the one kept; returns how many ended.
+pub async fn end_other_sessions(
+    pool: &SqlitePool,
+    user_id: &str,
+    keep_session_hash: &str,
+) -> StoreResult<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND session_hash <> $2")
+        .bind(user_id)
+        .bind(keep_session_hash)
+        .execute(pool)
+        .await
+        .map_err(backend)?;
+    Ok(done.rows_affected())
 }
 
 pub async fn user_by_session(

@@ -615,6 +615,9 @@ impl Store for SqliteStore {
             .map_err(backend)?;
         Ok(())
     }
+    async fn end_other_sessions(&self, user_id: &str, keep_session_hash: &str) -> StoreResult<u64> {
+        accounts::end_other_sessions(&self.writer, user_id, keep_session_hash).await
+    }
     async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(time::to_db(&now))

@@ -597,7 +597,7 @@ pub async fn set_trusted(
     super::threads::in_tx(&mut tx, thread_id).await?;
     let user: Option<(String, String)> =
         sqlx::query_as("SELECT id, role FROM users WHERE name_key = $1 AND NOT disabled")
-            .bind(user_name.trim().to_lowercase())
+            .bind(crate::domain::user::name_key(user_name))
             .fetch_optional(&mut *tx)
             .await
             .map_err(backend)?;

@@ -1,14 +1,14 @@
 //! The situation board over the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::domain::situation::{Situation, situation};
 use crate::domain::thread::language;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::ApiQuery;
+use crate::web::extract::{ApiPath, ApiQuery};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +26,7 @@ pub struct BoardQuery {
         (status = 422, body = ErrorBody)))]
 pub async fn get_board(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<BoardQuery>,
 ) -> AppResult<Json<Situation>> {
     let lang: Option<LanguageTag> = query

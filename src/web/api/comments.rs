@@ -1,7 +1,7 @@
 //! Comments over the JSON API: list, post, edit, flag.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
@@ -10,7 +10,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::web::extract::{ApiQuery, ClientAddr, JsonBody, PageParams, require};
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, PageParams, require};
 
 /// Approved comments, threaded: top-level comments oldest first, each with its replies.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/comments", tag = "comments",
@@ -19,7 +19,7 @@ use crate::web::extract::{ApiQuery, ClientAddr, JsonBody, PageParams, require};
         (status = 422, body = ErrorBody)))]
 pub async fn list_comments(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> AppResult<Json<Page<CommentNode>>> {
     let page = params.request()?;
@@ -40,7 +40,7 @@ pub async fn create_comment(
     State(state): State<AppState>,
     actor: Actor,
     ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Comment>)> {
     require(&actor, Action::Comment, Ownership::Own)?;
@@ -69,7 +69,7 @@ pub async fn create_comment(
 pub async fn edit_comment(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Comment>> {
     if matches!(actor, Actor::Guest) {
@@ -101,7 +101,7 @@ pub async fn flag_comment(
     State(state): State<AppState>,
     actor: Actor,
     ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Flag>)> {
     require(&actor, Action::FlagComment, Ownership::Others)?;

@@ -1,7 +1,7 @@
 //! A thread's indicators over the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
@@ -9,7 +9,7 @@ use crate::domain::indicator::{Indicator, IndicatorPatch, NewIndicator};
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{JsonBody, require};
+use crate::web::extract::{ApiPath, JsonBody, require};
 
 /// A thread's indicators, in display order.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/indicators", tag = "board",
@@ -17,7 +17,7 @@ use crate::web::extract::{JsonBody, require};
     responses((status = 200, body = Vec<Indicator>), (status = 404, body = ErrorBody)))]
 pub async fn list_indicators(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Vec<Indicator>>> {
     let thread = state.store.thread(&id).await?;
     Ok(Json(state.store.indicators(&thread.id).await?))
@@ -35,7 +35,7 @@ pub async fn list_indicators(
 pub async fn create_indicator(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Indicator>)> {
     require(&actor, Action::ManageIndicators, Ownership::Others)?;
@@ -59,7 +59,7 @@ pub async fn create_indicator(
 pub async fn patch_indicator(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Indicator>> {
     require(&actor, Action::ManageIndicators, Ownership::Others)?;

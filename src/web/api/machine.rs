@@ -2,7 +2,7 @@
 //! translator's machine-made draft. Always labelled with the engine; never a human translation.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -18,7 +18,7 @@ use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::mt::MtError;
 use crate::store::TranslationTarget;
-use crate::web::extract::{ClientAddr, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 use crate::web::machine::{MachineError, machine_translate_as};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -104,8 +104,8 @@ pub async fn comment_translation(
     State(state): State<AppState>,
     actor: Actor,
     ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
-    Query(q): Query<MachineQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<MachineQuery>,
 ) -> AppResult<Json<MachineTranslation>> {
     reader_translation(&state, &actor, addr, "comment", &id, &q.lang).await
 }
@@ -124,8 +124,8 @@ pub async fn report_translation(
     State(state): State<AppState>,
     actor: Actor,
     ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
-    Query(q): Query<MachineQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<MachineQuery>,
 ) -> AppResult<Json<MachineTranslation>> {
     reader_translation(&state, &actor, addr, "report", &id, &q.lang).await
 }
@@ -211,7 +211,7 @@ async fn original(
 pub async fn machine_draft(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Translation>)> {
     require(&actor, Action::Translate, Ownership::Others)?;

@@ -1,7 +1,7 @@
 //! The moderation queue and moderators' decisions.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use crate::app::AppState;
 use crate::domain::comment::{Comment, Moderation, QueueItem};
@@ -9,7 +9,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiQuery, JsonBody, PageParams, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
 
 /// Pending and flagged comments across threads, newest first.
 #[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "moderation", params(PageParams),
@@ -34,7 +34,7 @@ pub async fn moderation_queue(
 pub async fn moderate_comment(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Comment>> {
     require(&actor, Action::ModerateComment, Ownership::Others)?;

@@ -2,7 +2,7 @@
 //! strike and moderate.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
@@ -18,7 +18,7 @@ use crate::domain::time;
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::store::ReportQueueItem;
-use crate::web::extract::{ApiQuery, ClientAddr, JsonBody, PageParams, require};
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, PageParams, require};
 
 /// Submit a report. Editors' reports publish at once; others wait for a moderator
 /// (`state: pending`).
@@ -34,7 +34,7 @@ pub async fn create_report(
     State(state): State<AppState>,
     actor: Actor,
     ClientAddr(addr): ClientAddr,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Report>)> {
     require(&actor, Action::SubmitReport, Ownership::Own)?;
@@ -112,7 +112,7 @@ impl ReportQuery {
 pub async fn list_reports(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> AppResult<Json<Page<Report>>> {
     let filter = query.filter(&actor)?;
@@ -133,7 +133,7 @@ pub async fn list_reports(
 pub async fn get_report(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Report>> {
     let report = state.store.report(&id).await?;
     visible(&actor, &report)?;
@@ -167,7 +167,7 @@ fn visible(actor: &Actor, report: &Report) -> Result<(), AppError> {
 pub async fn edit_report(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
     require(&actor, Action::EditReport, Ownership::Others)?;
@@ -189,7 +189,7 @@ pub async fn edit_report(
 pub async fn verify_report(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
     require(&actor, Action::VerifyReport, Ownership::Others)?;
@@ -211,7 +211,7 @@ pub async fn verify_report(
 pub async fn strike_report(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
     require(&actor, Action::StrikeReport, Ownership::Others)?;
@@ -233,7 +233,7 @@ pub async fn strike_report(
 pub async fn moderate_report(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
     require(&actor, Action::ModerateReport, Ownership::Others)?;
@@ -251,7 +251,7 @@ pub async fn moderate_report(
 pub async fn report_revisions(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Vec<ReportRevision>>> {
     let report = state.store.report(&id).await?;
     visible(&actor, &report)?;

@@ -1,7 +1,7 @@
 //! The source registry over the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
@@ -10,7 +10,7 @@ use crate::domain::permissions::{Action, Ownership};
 use crate::domain::source::{NewSource, Source, SourcePatch};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiQuery, ClientAddr, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -69,7 +69,7 @@ pub async fn create_source(
     responses((status = 200, body = Source), (status = 404, body = ErrorBody)))]
 pub async fn get_source(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Source>> {
     Ok(Json(state.store.source(&id).await?))
 }
@@ -84,7 +84,7 @@ pub async fn get_source(
 pub async fn edit_source(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Source>> {
     require(&actor, Action::EditSource, Ownership::Others)?;

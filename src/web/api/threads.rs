@@ -1,7 +1,7 @@
 //! Threads over the JSON API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
 
@@ -13,7 +13,7 @@ use crate::domain::update::Update;
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
 use crate::store::PageRequest;
-use crate::web::extract::{ApiQuery, JsonBody, PageParams, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
 
 /// A thread with its most recent updates.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -62,7 +62,7 @@ pub async fn create_thread(
     responses((status = 200, body = ThreadView), (status = 404, body = ErrorBody)))]
 pub async fn get_thread(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<ThreadView>> {
     let thread = state.store.thread(&id).await?;
     let page = PageRequest {
@@ -87,7 +87,7 @@ pub async fn get_thread(
 pub async fn patch_thread(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Thread>> {
     require(&actor, Action::EditThread, Ownership::Others)?;

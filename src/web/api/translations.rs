@@ -2,7 +2,7 @@
 //! editors or the translators they trust, and drafts an engine writes.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -15,7 +15,7 @@ use crate::domain::translation::{
 use crate::domain::user::{Actor, UserRef};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::store::TranslationTarget;
-use crate::web::extract::{JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -45,8 +45,8 @@ fn public(mut t: Translation) -> Option<Translation> {
 pub async fn list_translations(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
-    Query(q): Query<TranslationQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<TranslationQuery>,
 ) -> AppResult<Json<Vec<Translation>>> {
     let thread = state.store.thread(&id).await?;
     let lang = q
@@ -104,7 +104,7 @@ async fn check_item(
 pub async fn create_translation(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Translation>)> {
     require(&actor, Action::Translate, Ownership::Others)?;
@@ -132,7 +132,7 @@ pub async fn create_translation(
 pub async fn get_translation(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Translation>> {
     let t = state.store.translation(&id).await?;
     if sees_drafts(&actor) {
@@ -151,7 +151,7 @@ pub async fn get_translation(
 pub async fn revise_translation(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
     require(&actor, Action::Translate, Ownership::Others)?;
@@ -200,7 +200,7 @@ async fn may_publish(state: &AppState, actor: &Actor, thread_id: &str) -> AppRes
 pub async fn publish_translation(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
     let publish: Publish = body.parse()?;
@@ -223,7 +223,7 @@ pub async fn publish_translation(
 pub async fn withdraw_translation(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Translation>> {
     let t = state.store.translation(&id).await?;
     may_publish(&state, &actor, &t.thread_id).await?;
@@ -240,7 +240,7 @@ pub async fn withdraw_translation(
 pub async fn translation_revisions(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Vec<TranslationText>>> {
     require(&actor, Action::Translate, Ownership::Others)?;
     Ok(Json(state.store.translation_revisions(&id).await?))
@@ -252,7 +252,7 @@ pub async fn translation_revisions(
     responses((status = 200, body = Vec<UserRef>), (status = 404, body = ErrorBody)))]
 pub async fn list_translators(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Vec<UserRef>>> {
     let thread = state.store.thread(&id).await?;
     Ok(Json(state.store.trusted_translators(&thread.id).await?))
@@ -286,7 +286,7 @@ async fn set_trust(
 pub async fn trust_translator(
     State(state): State<AppState>,
     actor: Actor,
-    Path((id, name)): Path<(String, String)>,
+    ApiPath((id, name)): ApiPath<(String, String)>,
 ) -> AppResult<Json<Vec<UserRef>>> {
     set_trust(&state, &actor, &id, &name, true).await
 }
@@ -301,7 +301,7 @@ pub async fn trust_translator(
 pub async fn distrust_translator(
     State(state): State<AppState>,
     actor: Actor,
-    Path((id, name)): Path<(String, String)>,
+    ApiPath((id, name)): ApiPath<(String, String)>,
 ) -> AppResult<Json<Vec<UserRef>>> {
     set_trust(&state, &actor, &id, &name, false).await
 }

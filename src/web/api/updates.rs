@@ -1,7 +1,7 @@
 //! Updates over the JSON API: post, page through, edit with history, strike.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
@@ -10,7 +10,7 @@ use crate::domain::permissions::{Action, Ownership};
 use crate::domain::update::{NewStrike, NewUpdate, Revision, Update, UpdatePatch};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiQuery, JsonBody, PageParams, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
 
 /// Post an update to a thread.
 #[utoipa::path(post, path = "/api/v1/threads/{id}/updates", tag = "updates",
@@ -23,7 +23,7 @@ use crate::web::extract::{ApiQuery, JsonBody, PageParams, require};
 pub async fn post_update(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Update>)> {
     require(&actor, Action::PostUpdate, Ownership::Own)?;
@@ -42,7 +42,7 @@ pub async fn post_update(
         (status = 422, body = ErrorBody)))]
 pub async fn list_updates(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> AppResult<Json<Page<Update>>> {
     let page = params.request()?;
@@ -60,7 +60,7 @@ pub async fn list_updates(
 pub async fn edit_update(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Update>> {
     require(&actor, Action::EditUpdate, Ownership::Others)?;
@@ -81,7 +81,7 @@ pub async fn edit_update(
 pub async fn strike_update(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Update>> {
     require(&actor, Action::StrikeUpdate, Ownership::Others)?;
@@ -98,7 +98,7 @@ pub async fn strike_update(
     responses((status = 200, body = Vec<Revision>), (status = 404, body = ErrorBody)))]
 pub async fn update_revisions(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Vec<Revision>>> {
     Ok(Json(state.store.update_revisions(&id).await?))
 }

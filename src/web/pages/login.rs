@@ -1,8 +1,13 @@
 //! Logging in and out with a browser session.
+//!
+//! Logging in opens a new session and, only when the form's "log out everywhere else" box is
+//! ticked, ends the account's other sessions; otherwise they stay open until they expire, are
+//! logged out, or the password changes. Logging in and out both give the browser a new CSRF
+//! token, so a token seen before the change is worth nothing after it.
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -11,11 +16,13 @@ use serde::Deserialize;
 use super::{CsrfForm, OrPage, PageError, render};
 use crate::app::AppState;
 use crate::auth;
+use crate::domain::redirect::local_path;
 use crate::domain::time;
 use crate::error::AppError;
 use crate::web::extract::ClientAddr;
 use crate::web::session::{
-    PageCtx, SESSION_COOKIE, SESSION_DAYS, build_cookie, cookie_value, set_cookie,
+    CSRF_COOKIE, CSRF_DAYS, PageCtx, SESSION_COOKIE, SESSION_DAYS, build_cookie, cookie_value,
+    set_cookie,
 };
 
 pub fn routes() -> Router<AppState> {
@@ -30,27 +37,26 @@ struct LoginPage<'a> {
     ctx: &'a PageCtx,
     next: String,
     name: String,
+    end_other_sessions: bool,
     error: Option<String>,
 }
 
-#[derive(Deserialize)]
-pub struct Next {
-    next: Option<String>,
+/// The `next` of a query string, read leniently: a query that is not well-formed is no reason
+/// to refuse the login page, only to forget where to return.
+fn next_in_query(query: Option<&str>) -> String {
+    let next = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    local_path(&next).to_owned()
 }
 
-/// Only a path of this site: never an absolute or protocol-relative address elsewhere.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
-    }
-}
-
-pub async fn login_form(ctx: PageCtx, Query(q): Query<Next>) -> Response {
+pub async fn login_form(ctx: PageCtx, RawQuery(query): RawQuery) -> Response {
     let page = LoginPage {
         ctx: &ctx,
-        next: safe_next(q.next.as_deref()),
+        next: next_in_query(query.as_deref()),
         name: String::new(),
+        end_other_sessions: false,
         error: None,
     };
     render(&ctx, &page)
@@ -61,6 +67,8 @@ pub struct LoginForm {
     name: String,
     password: String,
     next: Option<String>,
+    /// The checkbox "log out everywhere else": present (`on`) when ticked.
+    end_other_sessions: Option<String>,
 }
 
 pub async fn login(
@@ -69,9 +77,11 @@ pub async fn login(
     ClientAddr(addr): ClientAddr,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response, PageError> {
-    let next = safe_next(form.next.as_deref());
+    let next = local_path(form.next.as_deref().unwrap_or_default()).to_owned();
+    let end_other_sessions = form.end_other_sessions.is_some();
+    // The throttle and the look-up both normalize the name the same way (trim, NFKC, case).
     state.limits.check_login(&form.name, addr).or_page(&ctx)?;
-    let found = match state.store.user_credentials(form.name.trim()).await {
+    let found = match state.store.user_credentials(&form.name).await {
         Ok(found) => Some(found),
         Err(crate::store::StoreError::NotFound(_)) => None,
         Err(e) => return Err(PageError::new(&ctx, e.into())),
@@ -89,28 +99,39 @@ pub async fn login(
                 ctx: &ctx,
                 next,
                 name: form.name,
+                end_other_sessions,
                 error: Some(ctx.t("login-failed")),
             };
             return Ok((StatusCode::UNAUTHORIZED, render(&ctx, &page)).into_response());
         }
     };
     let mut response = Redirect::to(&next).into_response();
-    start_session(&state, &ctx, &user.id, &mut response).await?;
+    let session_hash = start_session(&state, &ctx, &user.id, &mut response).await?;
+    if end_other_sessions {
+        let ended = state
+            .store
+            .end_other_sessions(&user.id, &session_hash)
+            .await
+            .or_page(&ctx)?;
+        tracing::info!(user.id = %user.id, sessions.ended = ended, "other sessions ended at login");
+    }
     Ok(response)
 }
 
-/// Opens a browser session for the account and sets its cookie on the response.
+/// Opens a browser session for the account, sets its cookie on the response with a new CSRF
+/// token, and returns the session's stored hash.
 pub async fn start_session(
     state: &AppState,
     ctx: &PageCtx,
     user_id: &str,
     response: &mut Response,
-) -> Result<(), PageError> {
+) -> Result<String, PageError> {
     let secret = auth::new_secret("");
+    let session_hash = auth::secret_hash(&secret);
     let expires = time::now() + chrono::Duration::days(SESSION_DAYS);
     state
         .store
-        .create_session(user_id, &auth::secret_hash(&secret), expires)
+        .create_session(user_id, &session_hash, expires)
         .await
         .or_page(ctx)?;
     let cookie = build_cookie(
@@ -120,7 +141,20 @@ pub async fn start_session(
         SESSION_DAYS,
     );
     set_cookie(response, cookie);
-    Ok(())
+    rotate_csrf(state, response);
+    Ok(session_hash)
+}
+
+/// Gives the browser a new CSRF token: one read before a login or logout (say, by a page
+/// someone else left open) no longer matches.
+fn rotate_csrf(state: &AppState, response: &mut Response) {
+    let cookie = build_cookie(
+        CSRF_COOKIE,
+        auth::new_secret(""),
+        state.config.secure_cookies(),
+        CSRF_DAYS,
+    );
+    set_cookie(response, cookie);
 }
 
 /// A hash of a random password, to spend the same time on unknown names.
@@ -152,6 +186,7 @@ pub async fn logout(
     );
     gone.make_removal();
     set_cookie(&mut response, gone);
+    rotate_csrf(&state, &mut response);
     Ok(response)
 }
 

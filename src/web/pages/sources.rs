@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
-use super::login::safe_next;
 use super::places::too_long;
 use super::reports::Problems;
 use super::{CsrfForm, OrPage, PageError, PageResult, allow, render};
 use crate::app::AppState;
 use crate::domain::permissions::Action;
+use crate::domain::redirect::local_path;
 use crate::domain::source::{NewSource, Source, SourceKind, match_key};
 use crate::error::AppError;
 use crate::store::PageRequest;
@@ -344,12 +344,12 @@ async fn create_source(
     }
 }
 
-/// Where a form returns once done: a path of this site, or none.
+/// Where a form returns once done: a path of this site, `/` for anything else, or none.
 pub fn return_path(next: &str) -> String {
     if next.trim().is_empty() {
         String::new()
     } else {
-        safe_next(Some(next.trim()))
+        local_path(next.trim()).to_owned()
     }
 }
 
