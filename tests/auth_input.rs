@@ -195,7 +195,11 @@ async fn a_bad_token_is_a_401_on_every_route_public_reads_included() {
         let path = fill(&template, &thread_id);
         let a = answer(
             &app,
-            request(&method, &path, Some(HeaderValue::from_static("Bearer nope"))),
+            request(
+                &method,
+                &path,
+                Some(HeaderValue::from_static("Bearer nope")),
+            ),
         )
         .await;
         assert_eq!(
@@ -237,7 +241,12 @@ async fn json_with_anything_after_it_is_a_400_and_writes_nothing() {
             .body(Body::from(body))
             .unwrap();
         let reply: Reply = app.send(req).await;
-        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body}: {}", reply.text);
+        assert_eq!(
+            reply.status,
+            StatusCode::BAD_REQUEST,
+            "{body}: {}",
+            reply.text
+        );
         assert_eq!(reply.error_code(), "malformed_json", "{body}");
     }
     assert_eq!(app.counts().await, before, "nothing was written");
