@@ -6,6 +6,8 @@
 //! HTTP server's own `connection … accepted` line at `trace`, which names the peer's address
 //! and port; it is dropped unless `--log-client-addresses` is on.
 
+use std::io::IsTerminal;
+
 use tracing::{Level, Metadata};
 use tracing_subscriber::filter::{EnvFilter, filter_fn};
 use tracing_subscriber::layer::SubscriberExt;
@@ -18,8 +20,10 @@ pub const DEFAULT_FILTER: &str = "info,sqlx=warn,tower_http=warn";
 /// Installs the logger writing to standard error.
 pub fn init(log_client_addresses: bool) {
     let filter = EnvFilter::try_from_env("CRONACA_LOG").unwrap_or_else(|_| DEFAULT_FILTER.into());
+    // Colours only for a person at a terminal, not for a file or a journal.
     let output = fmt::layer()
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_filter(filter_fn(move |meta| {
             log_client_addresses || !names_client_address(meta)
         }));

@@ -25,7 +25,7 @@ pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 pub const SERVING: &str = "Cronaca is serving http://";
 
 /// Settings from the environment that would change what the binary does.
-const CRONACA_VARS: [&str; 7] = [
+const CRONACA_VARS: [&str; 8] = [
     "CRONACA_DATA_DIR",
     "CRONACA_BIND",
     "CRONACA_DEMO",
@@ -33,6 +33,7 @@ const CRONACA_VARS: [&str; 7] = [
     "CRONACA_BODY_LIMIT",
     "CRONACA_GUEST_WRITES_PER_MINUTE",
     "CRONACA_MEMBER_WRITES_PER_MINUTE",
+    "CRONACA_LOG_CLIENT_ADDRESSES",
 ];
 
 /// A port on 127.0.0.1 that was free a moment ago.
@@ -136,7 +137,18 @@ impl Server {
     /// Starts `serve --bind 127.0.0.1:PORT EXTRA…` and waits until `/healthz` answers 200.
     /// `Err` carries the server's stderr if it exited before listening.
     pub async fn start(data_dir: &Path, port: u16, extra: &[&str]) -> Result<Server, String> {
+        Self::start_with_env(data_dir, port, extra, &[]).await
+    }
+
+    /// Like [`Server::start`], with these environment variables set for the server.
+    pub async fn start_with_env(
+        data_dir: &Path,
+        port: u16,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<Server, String> {
         let mut cmd = command(data_dir);
+        cmd.envs(env.iter().copied());
         cmd.arg("serve")
             .arg("--bind")
             .arg(format!("127.0.0.1:{port}"))
