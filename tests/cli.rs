@@ -198,6 +198,37 @@ async fn user_names_are_unique_regardless_of_case() {
 }
 
 #[tokio::test]
+async fn user_commands_find_a_name_however_it_is_spaced_cased_or_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    cronaca(&data, &["user", "add", "editor2", "--role", "editor"], None)
+        .await
+        .success();
+    cronaca(&data, &["user", "set-role", " EDITOR2 ", "moderator"], None)
+        .await
+        .success();
+    cronaca(&data, &["user", "disable", "\teditor2"], None)
+        .await
+        .success();
+    cronaca(&data, &["user", "enable", "ｅｄｉｔｏｒ２"], None)
+        .await
+        .success();
+    let token = create_token(&data, " Editor2", "laptop").await;
+    assert!(token.starts_with("cro_"));
+    let rows = user_rows(&data).await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][..3], ["editor2", "moderator", "active"]);
+    // A second account that differs only by width or spacing is refused.
+    for name in ["ｅｄｉｔｏｒ２", " Editor2\u{3000}"] {
+        let out = cronaca(&data, &["user", "add", name, "--role", "editor"], None)
+            .await
+            .failure();
+        assert_error(&out, "already exists");
+    }
+    assert_eq!(user_rows(&data).await.len(), 1);
+}
+
+#[tokio::test]
 async fn unknown_role_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");

@@ -536,6 +536,21 @@ async fn an_admin_cannot_lock_themselves_out() {
             .text
             .contains("You cannot remove your own administrator role.")
     );
+    // Nor through another spelling of their name that finds the same account.
+    for path in [
+        "/admin/users/%EF%BD%92oot/role",
+        "/admin/users/%20root%09/role",
+    ] {
+        let demote = admin.post_form(path, &[("role", "editor")]).await;
+        assert_eq!(demote.status, StatusCode::CONFLICT, "{path}");
+    }
+    let disable = admin
+        .post_form(
+            "/admin/users/%EF%BD%92%EF%BD%8F%EF%BD%8F%EF%BD%94/disable",
+            &[],
+        )
+        .await;
+    assert_eq!(disable.status, StatusCode::CONFLICT);
     assert_eq!(app.counts().await, before);
     let root = app.store.user_by_name("root").await.unwrap();
     assert_eq!(root.role, Role::Admin);

@@ -87,7 +87,7 @@ fn html_time(t: &Timestamp) -> String {
 }
 
 fn is_me(me: &User, name: &str) -> bool {
-    me.name.eq_ignore_ascii_case(name.trim())
+    user::name_key(&me.name) == user::name_key(name)
 }
 
 fn query<T: serde::de::DeserializeOwned + Default>(raw: Option<&str>) -> T {
