@@ -19,6 +19,7 @@ use tower::ServiceExt;
 /// What one request answered; an answer that is a stream (200 events) is not read.
 struct Answer {
     status: StatusCode,
+    www_authenticate: String,
     content_type: String,
     json: Value,
     text: String,
@@ -36,9 +37,15 @@ async fn answer(app: &TestApp, req: Request<Body>) -> Answer {
         .get(header::CONTENT_TYPE)
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
+    let www_authenticate = response
+        .headers()
+        .get(header::WWW_AUTHENTICATE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
     if content_type.starts_with("text/event-stream") {
         return Answer {
             status,
+            www_authenticate,
             content_type,
             json: Value::Null,
             text: String::new(),
@@ -51,6 +58,7 @@ async fn answer(app: &TestApp, req: Request<Body>) -> Answer {
         .to_bytes();
     Answer {
         status,
+        www_authenticate,
         content_type,
         json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
         text: String::from_utf8_lossy(&bytes).into_owned(),
@@ -183,6 +191,7 @@ async fn a_bad_token_is_a_401_on_every_route_public_reads_included() {
             assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{path} with {value:?}");
             assert_error_shape(path, &a);
             assert_eq!(a.json["error"]["code"], "unauthorized");
+            assert!(a.www_authenticate.starts_with("Bearer"), "{path}");
         }
         // A good token still works, the scheme in any case.
         let good = HeaderValue::from_str(&format!("bearer {editor}")).unwrap();

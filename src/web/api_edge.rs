@@ -24,7 +24,14 @@ pub async fn bearer_tokens(
             Ok(actor) => {
                 req.extensions_mut().insert(Authenticated(actor));
             }
-            Err(refused) => return refused.into_response(),
+            Err(refused) => {
+                let mut response = refused.into_response();
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer error=\"invalid_token\""),
+                );
+                return response;
+            }
         }
     }
     next.run(req).await

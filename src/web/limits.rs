@@ -52,6 +52,8 @@ pub const PAIR_HOURLY_MINUTES: u32 = 4;
 /// How many minutes' worth of attempts one name gets per hour from all clients together:
 /// more than [`PAIR_HOURLY_MINUTES`], so no single client can exhaust it.
 pub const NAME_HOURLY_MINUTES: u32 = 10;
+/// The longest name key the throttle keeps (account names have at most 40 characters).
+const MAX_NAME_KEY_CHARS: usize = 64;
 /// Past this many keys a limiter forgets the ones that are back to a full quota.
 const FORGET_AFTER_KEYS: usize = 10_000;
 
@@ -131,8 +133,13 @@ impl RateLimits {
     /// password from many clients are all slowed down, while a client that has not failed can
     /// still log in when another one has.
     pub fn check_login(&self, name: &str, addr: Option<IpAddr>) -> Result<(), AppError> {
-        self.logins
-            .check(&crate::domain::user::name_key(name), &self.client_key(addr))
+        // No account name is longer than this, so a longer key names no account; keeping it
+        // short bounds what a flood of made-up names costs in memory.
+        let name_key: String = crate::domain::user::name_key(name)
+            .chars()
+            .take(MAX_NAME_KEY_CHARS)
+            .collect();
+        self.logins.check(&name_key, &self.client_key(addr))
     }
 
     /// Counts one write; refuses it when the actor is over their quota.
@@ -188,5 +195,59 @@ impl RateLimits {
         }
         last.insert(key, now);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits(logins_per_minute: u32) -> RateLimits {
+        RateLimits::new(&Config {
+            logins_per_minute,
+            ..Config::default()
+        })
+    }
+
+    fn addr(s: &str) -> Option<IpAddr> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn one_name_one_client_is_one_count_however_the_name_is_spelled() {
+        let limits = limits(2);
+        assert!(limits.check_login("anna", addr("192.0.2.1")).is_ok());
+        assert!(limits.check_login(" ANNA\t", addr("192.0.2.1")).is_ok());
+        assert!(limits.check_login("ａｎｎａ", addr("192.0.2.1")).is_err());
+        // Another client still may.
+        assert!(limits.check_login("anna", addr("192.0.2.2")).is_ok());
+    }
+
+    #[test]
+    fn a_refused_pair_spends_nothing_of_the_name() {
+        // 10 an hour for the name from everywhere; one client keeps hammering.
+        let limits = limits(1);
+        assert!(limits.check_login("anna", addr("192.0.2.1")).is_ok());
+        for _ in 0..50 {
+            assert!(limits.check_login("anna", addr("192.0.2.1")).is_err());
+        }
+        for i in 2..11 {
+            let client = addr(&format!("192.0.2.{i}"));
+            assert!(limits.check_login("anna", client).is_ok(), "client {i}");
+        }
+        assert!(limits.check_login("anna", addr("192.0.2.99")).is_err());
+    }
+
+    #[test]
+    fn made_up_long_names_are_cut_to_a_short_key() {
+        let limits = limits(1);
+        let long = "n".repeat(10_000);
+        assert!(limits.check_login(&format!("{long}a"), None).is_ok());
+        // Past the longest account name, the rest of a name is not kept, nor counted apart.
+        assert!(limits.check_login(&format!("{long}b"), None).is_err());
+        // Spacing before a name is not cut into its key.
+        let spaced = format!("{}anna", " ".repeat(300));
+        assert!(limits.check_login(&spaced, addr("192.0.2.1")).is_ok());
+        assert!(limits.check_login("anna", addr("192.0.2.1")).is_err());
     }
 }
