@@ -44,8 +44,7 @@ const MESSAGE_LIMIT: usize = 1024;
 /// wrap, a 405 from the router, a body-limit refusal…) into the one error shape, keeping its
 /// status and headers such as `Allow` and `Retry-After`.
 pub async fn json_errors(req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    let under_api = path == "/api" || path.starts_with("/api/");
+    let under_api = under_api(req.uri().path());
     let response = next.run(req).await;
     let status = response.status();
     if !under_api || !(status.is_client_error() || status.is_server_error()) || is_json(&response) {
@@ -80,6 +79,12 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
         HeaderValue::from_static("application/json"),
     );
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The API's addresses: `/api/v1/…` and the OpenAPI document beside it. Pages and feeds do
+/// not read bearer tokens, and `/metrics` has its own access rule.
+fn under_api(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
 }
 
 fn is_json(response: &Response) -> bool {

@@ -20,12 +20,13 @@ pub fn router(state: AppState) -> Router<AppState> {
     let bearer_tokens =
         axum::middleware::from_fn_with_state(state.clone(), api_edge::bearer_tokens);
     Router::new()
-        .nest("/api/v1", api::router().layer(bearer_tokens))
+        .nest("/api/v1", api::router())
         .merge(pages::router(state))
         .route("/api/openapi.json", get(system::openapi))
         .route("/healthz", get(system::healthz))
         .route("/metrics", get(system::metrics))
         .route_layer(axum::middleware::from_fn(crate::metrics::track))
         .fallback(system::not_found)
+        .layer(bearer_tokens)
         .layer(axum::middleware::from_fn(api_edge::json_errors))
 }
