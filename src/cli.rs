@@ -14,7 +14,7 @@ use crate::auth;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::domain::user::{self, Actor};
-use crate::store::sqlite::SqliteStore;
+use crate::store::sqlite::{SizeLimit, SqliteStore};
 use crate::store::{NewUserRecord, Store};
 
 #[derive(Debug, Parser)]
@@ -89,9 +89,23 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=300)
     )]
     pub machine_translation_timeout: u64,
+    /// The most the database may hold, in MiB: past it writes are refused with 503 as on a
+    /// full disk, leaving the rest of the disk to the system and the logs.
+    #[arg(
+        long,
+        env = "CRONACA_MAX_DATABASE_MB",
+        value_parser = clap::value_parser!(u64).range(1..=(1 << 30))
+    )]
+    pub max_database_mb: Option<u64>,
 }
 
 impl ServeArgs {
+    fn size_limit(&self) -> SizeLimit {
+        SizeLimit {
+            max_bytes: self.max_database_mb.map(|mb| mb << 20),
+        }
+    }
+
     /// The machine-translation engine these flags name: at most one.
     fn machine_translation(&self) -> anyhow::Result<Option<crate::config::MtEngineConfig>> {
         use crate::config::MtEngineConfig;
@@ -168,7 +182,12 @@ pub enum TokenCommand {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let store = open_store(&cli.data_dir).await?;
+    // Only the server is capped: an account or a token can always be made on a full database.
+    let limit = match &cli.command {
+        Command::Serve(args) => args.size_limit(),
+        _ => SizeLimit::default(),
+    };
+    let store = open_store(&cli.data_dir, limit).await?;
     let result = match cli.command {
         Command::Serve(args) => serve(store.clone(), args).await,
         Command::User(cmd) => user_command(&store, cmd).await,
@@ -178,10 +197,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     result
 }
 
-async fn open_store(dir: &Path) -> anyhow::Result<SqliteStore> {
+async fn open_store(dir: &Path, limit: SizeLimit) -> anyhow::Result<SqliteStore> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    SqliteStore::open_dir(dir)
+    SqliteStore::open_dir_limited(dir, limit)
         .await
         .with_context(|| format!("cannot open the database in {}", dir.display()))
 }
@@ -197,6 +216,7 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         member_writes_per_minute: args.member_writes_per_minute,
         public_url: args.public_url.map(|u| u.trim_end_matches('/').to_owned()),
         default_language: args.default_language,
+        max_database_mb: args.max_database_mb,
         ..Config::default()
     };
     let listener = tokio::net::TcpListener::bind(args.bind)

@@ -25,6 +25,8 @@ pub struct Config {
     pub machine_translation: Option<MtEngineConfig>,
     /// How long one request to the machine-translation engine may take.
     pub machine_translation_timeout: Duration,
+    /// The cap on the database's size in MiB, if any (applied when the store opens).
+    pub max_database_mb: Option<u64>,
 }
 
 /// A machine-translation engine the operator runs, reached over HTTP.
@@ -75,6 +77,7 @@ impl Default for Config {
             logins_per_minute: 5,
             machine_translation: None,
             machine_translation_timeout: Duration::from_secs(8),
+            max_database_mb: None,
         }
     }
 }
