@@ -13,6 +13,9 @@ use crate::domain::time::{self, Timestamp};
 
 /// At most one probing write per this interval, however often `/readyz` is asked.
 const PROBE_INTERVAL: Duration = Duration::from_secs(1);
+/// A probe that takes longer (a writer held elsewhere) leaves the storage unavailable:
+/// a load balancer's check must not hang on it.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,7 +118,8 @@ impl StorageHealth {
         let mut last = self.last_probe.lock().await;
         let recent = last.is_some_and(|at| at.elapsed() < PROBE_INTERVAL);
         if !recent && !self.report().is_ok() {
-            probe().await;
+            // Cut short, the probe's write is dropped uncommitted and rolled back.
+            let _ = tokio::time::timeout(PROBE_TIMEOUT, probe()).await;
             *last = Some(Instant::now());
         }
         self.report()

@@ -85,3 +85,47 @@ pub(super) async fn release_clean(conn: &mut SqliteConnection) -> Result<bool, s
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::SqliteStore;
+
+    async fn probe_rows(store: &SqliteStore) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM storage_probe")
+            .fetch_one(&store.reader)
+            .await
+            .unwrap()
+    }
+
+    async fn insert_probe(tx: &mut super::Tx) {
+        sqlx::query("INSERT INTO storage_probe (id, written_at, payload) VALUES (1, 'x', x'00')")
+            .execute(&mut **tx)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_write_dropped_uncommitted_is_rolled_back_before_the_next_one_begins() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open_dir(dir.path()).await.unwrap();
+        {
+            let mut abandoned = store.begin().await.unwrap();
+            insert_probe(&mut abandoned).await;
+        }
+        // Cancelled midway, as when a client goes away during its request.
+        let cancelled = async {
+            let mut tx = store.begin().await.unwrap();
+            insert_probe(&mut tx).await;
+            std::future::pending::<()>().await;
+        };
+        let _ = tokio::time::timeout(std::time::Duration::from_millis(50), cancelled).await;
+
+        // Inside a leftover transaction this BEGIN IMMEDIATE would fail.
+        let mut tx = store.begin().await.unwrap();
+        assert_eq!(probe_rows(&store).await, 0, "an abandoned write was stored");
+        insert_probe(&mut tx).await;
+        tx.commit().await.unwrap();
+        assert_eq!(probe_rows(&store).await, 1);
+        store.close().await;
+    }
+}
