@@ -112,13 +112,19 @@ mod tests {
             let mut abandoned = store.begin().await.unwrap();
             insert_probe(&mut abandoned).await;
         }
-        // Cancelled midway, as when a client goes away during its request.
+        // Cancelled midway, as when a client goes away during its request: the write's
+        // future is dropped once it has inserted.
+        let (inserted, has_inserted) = tokio::sync::oneshot::channel();
         let cancelled = async {
             let mut tx = store.begin().await.unwrap();
             insert_probe(&mut tx).await;
+            inserted.send(()).unwrap();
             std::future::pending::<()>().await;
         };
-        let _ = tokio::time::timeout(std::time::Duration::from_millis(50), cancelled).await;
+        tokio::select! {
+            () = cancelled => unreachable!("the write never finishes"),
+            sent = has_inserted => sent.unwrap(),
+        }
 
         // Inside a leftover transaction this BEGIN IMMEDIATE would fail.
         let mut tx = store.begin().await.unwrap();
