@@ -9,12 +9,12 @@ mod reports;
 mod rows;
 mod search;
 mod sources;
+mod storage;
 mod threads;
 mod translations;
 mod tx;
 mod updates;
 
-use std::future::Future;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -26,6 +26,7 @@ use sqlx::sqlite::{
 };
 
 pub(crate) use self::errors::backend;
+pub use self::storage::SizeLimit;
 pub(crate) use self::tx::Tx;
 use super::{
     ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, StorageHealth,
@@ -56,23 +57,11 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 
 pub const DATABASE_FILE: &str = "cronaca.db";
 
-/// The size of the probing write `/readyz` makes after a storage fault: about the largest
-/// update (20,000 characters), so that room for a few bytes does not count as ready.
-const PROBE_BYTES: i64 = 64 * 1024;
-
 #[derive(Clone)]
 pub struct SqliteStore {
     writer: SqlitePool,
     reader: SqlitePool,
     health: Arc<StorageHealth>,
-}
-
-/// How the database may grow.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SizeLimit {
-    /// The most the database file may hold, in bytes (SQLite's `max_page_count`); past it a
-    /// write is refused as when the disk is full. `None`: as much as the disk has.
-    pub max_bytes: Option<u64>,
 }
 
 impl SqliteStore {
@@ -103,7 +92,7 @@ impl SqliteStore {
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
-            .after_connect(move |conn, _| Box::pin(apply_size_limit(conn, limit)))
+            .after_connect(move |conn, _| Box::pin(storage::apply_size_limit(conn, limit)))
             // No write may start inside another's unfinished transaction.
             .after_release(|conn, _| Box::pin(tx::release_clean(conn)))
             .connect_with(options.clone())
@@ -135,54 +124,6 @@ impl SqliteStore {
     async fn begin(&self) -> StoreResult<Tx> {
         Tx::begin(&self.writer, self.health.clone()).await
     }
-
-    /// Runs one write, noting a storage fault for the health endpoints (a commit that
-    /// succeeds clears it).
-    async fn write<T>(&self, work: impl Future<Output = StoreResult<T>>) -> StoreResult<T> {
-        let result = work.await;
-        if let Err(StoreError::Unavailable(reason)) = &result {
-            self.health.write_failed(reason);
-        }
-        result
-    }
-
-    /// A small real write of about the size of a large update: one row rewritten and
-    /// committed.
-    async fn probe_write(&self) -> StoreResult<()> {
-        let mut tx = self.begin().await?;
-        sqlx::query(
-            "INSERT INTO storage_probe (id, written_at, payload) VALUES (1, $1, zeroblob($2))
-             ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at,
-                                            payload = excluded.payload",
-        )
-        .bind(time::to_db(&time::now()))
-        .bind(PROBE_BYTES)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        tx.commit().await
-    }
-}
-
-/// Caps the writer's database size in pages of the file's own page size.
-async fn apply_size_limit(
-    conn: &mut sqlx::SqliteConnection,
-    limit: SizeLimit,
-) -> Result<(), sqlx::Error> {
-    let Some(bytes) = limit.max_bytes else {
-        return Ok(());
-    };
-    let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
-        .fetch_one(&mut *conn)
-        .await?;
-    let pages = (bytes / page_size.max(512).unsigned_abs()).max(1);
-    // A number we computed: nothing from outside goes into the statement.
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "PRAGMA max_page_count = {pages}"
-    )))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }
 
 pub(crate) use crate::domain::id::new_id;
