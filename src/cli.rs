@@ -14,7 +14,7 @@ use crate::auth;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::domain::user::{self, Actor};
-use crate::store::sqlite::SqliteStore;
+use crate::store::sqlite::{SizeLimit, SqliteStore};
 use crate::store::{NewUserRecord, Store};
 
 #[derive(Debug, Parser)]
@@ -93,9 +93,23 @@ pub struct ServeArgs {
     /// off by default, so no address is written anywhere.
     #[arg(long, env = "CRONACA_LOG_CLIENT_ADDRESSES")]
     pub log_client_addresses: bool,
+    /// The most the database may hold, in MiB: past it writes are refused with 503 as on a
+    /// full disk, leaving the rest of the disk to the system and the logs.
+    #[arg(
+        long,
+        env = "CRONACA_MAX_DATABASE_MB",
+        value_parser = clap::value_parser!(u64).range(1..=(1 << 30))
+    )]
+    pub max_database_mb: Option<u64>,
 }
 
 impl ServeArgs {
+    fn size_limit(&self) -> SizeLimit {
+        SizeLimit {
+            max_bytes: self.max_database_mb.map(|mb| mb << 20),
+        }
+    }
+
     /// The machine-translation engine these flags name: at most one.
     fn machine_translation(&self) -> anyhow::Result<Option<crate::config::MtEngineConfig>> {
         use crate::config::MtEngineConfig;
@@ -179,7 +193,12 @@ impl Cli {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let store = open_store(&cli.data_dir).await?;
+    // Only the server is capped: an account or a token can always be made on a full database.
+    let limit = match &cli.command {
+        Command::Serve(args) => args.size_limit(),
+        _ => SizeLimit::default(),
+    };
+    let store = open_store(&cli.data_dir, limit).await?;
     let result = match cli.command {
         Command::Serve(args) => serve(store.clone(), args).await,
         Command::User(cmd) => user_command(&store, cmd).await,
@@ -189,10 +208,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     result
 }
 
-async fn open_store(dir: &Path) -> anyhow::Result<SqliteStore> {
+async fn open_store(dir: &Path, limit: SizeLimit) -> anyhow::Result<SqliteStore> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    SqliteStore::open_dir(dir)
+    SqliteStore::open_dir_limited(dir, limit)
         .await
         .with_context(|| format!("cannot open the database in {}", dir.display()))
 }
@@ -209,6 +228,7 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         public_url: args.public_url.map(|u| u.trim_end_matches('/').to_owned()),
         default_language: args.default_language,
         log_client_addresses: args.log_client_addresses,
+        max_database_mb: args.max_database_mb,
         ..Config::default()
     };
     if config.log_client_addresses {

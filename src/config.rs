@@ -29,6 +29,8 @@ pub struct Config {
     /// Whether the logs may show client addresses; the binary sets its logger up from the
     /// same flag before the configuration exists.
     pub log_client_addresses: bool,
+    /// The cap on the database's size in MiB, if any (applied when the store opens).
+    pub max_database_mb: Option<u64>,
 }
 
 /// A machine-translation engine the operator runs, reached over HTTP.
@@ -80,6 +82,7 @@ impl Default for Config {
             machine_translation: None,
             machine_translation_timeout: Duration::from_secs(8),
             log_client_addresses: false,
+            max_database_mb: None,
         }
     }
 }

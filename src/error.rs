@@ -8,6 +8,10 @@ use crate::domain::ValidationError;
 use crate::domain::validation::Refusal;
 use crate::store::StoreError;
 
+/// How long a client is asked to wait after a write refused for a storage fault: long enough
+/// for an operator to free space, short enough that a retried write is not long delayed.
+pub const STORAGE_RETRY_AFTER_SECS: u64 = 30;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{message}")]
@@ -29,6 +33,13 @@ pub enum AppError {
     /// A service the request depends on (a machine-translation engine) is not answering.
     #[error("{message}")]
     Unavailable { code: &'static str, message: String },
+    /// The storage cannot take writes now (full, read-only, failing); the cause is logged.
+    /// Reads still work, and the write may be sent again later.
+    #[error(
+        "the server cannot save changes right now: its storage is full or unavailable. \
+         Reading still works; please try again in a few minutes"
+    )]
+    StorageUnavailable(String),
     #[error("too many requests; try again in {retry_after} s")]
     TooManyRequests { retry_after: u64 },
     /// The cause is logged once, here; the client sees a generic message.
@@ -64,7 +75,9 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable { .. } | AppError::StorageUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -81,7 +94,28 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Invalid(_) => "invalid_field",
             AppError::TooManyRequests { .. } => "rate_limited",
+            AppError::StorageUnavailable(_) => "storage_unavailable",
             AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// Seconds a client should wait before trying again, for the `Retry-After` header.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after } => Some(*retry_after),
+            AppError::StorageUnavailable(_) => Some(STORAGE_RETRY_AFTER_SECS),
+            _ => None,
+        }
+    }
+
+    /// Logs the cause of a 5xx once, where the response is made.
+    pub fn log(&self) {
+        match self {
+            AppError::Internal(cause) => tracing::error!(error = %cause, "request failed"),
+            AppError::StorageUnavailable(cause) => {
+                tracing::warn!(error = %cause, "write refused: storage unavailable");
+            }
+            _ => {}
         }
     }
 
@@ -111,6 +145,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { code, message } => AppError::Conflict { code, message },
             StoreError::Invalid(v) => AppError::Invalid(v),
             StoreError::Forbidden(m) => AppError::Forbidden(m),
+            StoreError::Unavailable(m) => AppError::StorageUnavailable(m),
             StoreError::Backend(m) => AppError::Internal(m),
         }
     }
@@ -124,17 +159,20 @@ impl From<Refusal> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(cause) = &self {
-            tracing::error!(error = %cause, "request failed");
-        }
+        self.log();
         let status = self.status();
         let mut response = (status, axum::Json(self.body())).into_response();
-        if let AppError::TooManyRequests { retry_after } = self
-            && let Ok(v) = HeaderValue::from_str(&retry_after.to_string())
-        {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
+        set_retry_after(&mut response, self.retry_after());
         response
+    }
+}
+
+/// Adds `Retry-After` when the refusal says how long to wait.
+pub fn set_retry_after(response: &mut Response, seconds: Option<u64>) {
+    if let Some(s) = seconds
+        && let Ok(v) = HeaderValue::from_str(&s.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
     }
 }
 

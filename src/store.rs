@@ -1,6 +1,7 @@
 //! Persistence behind one interface: domain-level methods, two backends to come (SQLite now,
 //! PostgreSQL next). Every write is one transaction that also appends the change's live events.
 
+pub mod health;
 pub mod sqlite;
 
 use async_trait::async_trait;
@@ -31,6 +32,7 @@ use crate::domain::user::{Actor, User, UserRef};
 use crate::domain::validation::Refusal;
 
 pub use crate::domain::audit::AuditEntry;
+pub use health::{StorageHealth, StorageReport, StorageState};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -42,6 +44,10 @@ pub enum StoreError {
     Invalid(#[from] ValidationError),
     #[error("{0}")]
     Forbidden(String),
+    /// The storage cannot take the write now (disk full, read-only or failing, the writer
+    /// busy past its timeout): nothing was stored, and trying again later may succeed.
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
     /// The database failed; the cause is logged where it is handled, never shown.
     #[error("storage failure: {0}")]
     Backend(String),
@@ -413,4 +419,12 @@ pub trait Store: Send + Sync + 'static {
 
     /// True before anything was ever stored: the demo only fills an empty database.
     async fn is_empty(&self) -> StoreResult<bool>;
+
+    // Storage health.
+    /// What the last writes said about the storage, without touching it (for `/healthz`).
+    fn storage(&self) -> StorageReport;
+    /// Whether a write can commit now (for `/readyz`): the last writes' outcome while they
+    /// succeed; after a storage fault, a tiny real write decides, so that the store reads as
+    /// ready again as soon as the storage takes writes.
+    async fn check_storage(&self) -> StorageReport;
 }

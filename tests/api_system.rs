@@ -14,7 +14,10 @@ async fn health_answers_ok() {
     let app = TestApp::new().await;
     let reply = app.get("/healthz").await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.json, json!({"status": "ok"}));
+    assert_eq!(reply.json, json!({"status": "ok", "storage": "ok"}));
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert_eq!(ready.json, json!({"status": "ready", "storage": "ok"}));
 }
 
 #[tokio::test]

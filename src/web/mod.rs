@@ -24,6 +24,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(pages::router(state))
         .route("/api/openapi.json", get(system::openapi))
         .route("/healthz", get(system::healthz))
+        .route("/readyz", get(system::readyz))
         .route("/metrics", get(system::metrics))
         .route_layer(axum::middleware::from_fn(crate::metrics::track))
         .fallback(system::not_found)

@@ -1,14 +1,51 @@
-//! Health, metrics, the OpenAPI document and the JSON 404.
+//! Health, readiness, metrics, the OpenAPI document and the JSON 404.
 
 use axum::Json;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
 use utoipa::OpenApi;
 
+use crate::app::AppState;
 use crate::error::AppError;
+use crate::store::StorageReport;
 
-pub async fn healthz() -> impl IntoResponse {
-    Json(serde_json::json!({ "status": "ok" }))
+/// The storage part of a health answer: its state and, while it fails, why and since when.
+fn storage_fields(body: &mut Value, storage: &StorageReport) {
+    body["storage"] = json!(storage.state.as_str());
+    if let Some(reason) = &storage.reason {
+        body["storage_reason"] = json!(reason);
+    }
+    if let Some(since) = &storage.since {
+        body["storage_since"] = json!(crate::domain::time::iso(since));
+    }
+}
+
+/// Liveness: 200 while the process answers, whatever the storage does (restarting would not
+/// free a disk), with what the last writes said about the storage.
+pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let mut body = json!({ "status": "ok" });
+    storage_fields(&mut body, &state.store.storage());
+    Json(body)
+}
+
+/// Readiness for load balancers: 503 while writes cannot commit. After a storage fault each
+/// call (at most one a second) tries a tiny real write, so it turns 200 as soon as the storage
+/// takes writes again.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    let storage = state.store.check_storage().await;
+    if storage.is_ok() {
+        let mut body = json!({ "status": "ready" });
+        storage_fields(&mut body, &storage);
+        return Json(body).into_response();
+    }
+    let refusal = AppError::StorageUnavailable(storage.reason.clone().unwrap_or_default());
+    let mut body = json!({ "status": "not_ready", "error": refusal.body().error });
+    storage_fields(&mut body, &storage);
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+    crate::error::set_retry_after(&mut response, refusal.retry_after());
+    response
 }
 
 pub async fn metrics() -> impl IntoResponse {

@@ -25,7 +25,7 @@ pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 pub const SERVING: &str = "Cronaca is serving http://";
 
 /// Settings from the environment that would change what the binary does.
-const CRONACA_VARS: [&str; 8] = [
+const CRONACA_VARS: [&str; 9] = [
     "CRONACA_DATA_DIR",
     "CRONACA_BIND",
     "CRONACA_DEMO",
@@ -34,6 +34,7 @@ const CRONACA_VARS: [&str; 8] = [
     "CRONACA_GUEST_WRITES_PER_MINUTE",
     "CRONACA_MEMBER_WRITES_PER_MINUTE",
     "CRONACA_LOG_CLIENT_ADDRESSES",
+    "CRONACA_MAX_DATABASE_MB",
 ];
 
 /// A port on 127.0.0.1 that was free a moment ago.
@@ -239,7 +240,7 @@ impl Server {
                 && resp.status() == reqwest::StatusCode::OK
             {
                 let body: serde_json::Value = resp.json().await.expect("healthz JSON");
-                assert_eq!(body, serde_json::json!({"status": "ok"}));
+                assert_eq!(body["status"], "ok", "{body}");
                 return;
             }
             assert!(

@@ -15,7 +15,7 @@ fn name_key(name: &str) -> String {
     crate::domain::user::name_key(name)
 }
 
-async fn user_in_tx(tx: &mut Tx<'_>, name: &str) -> StoreResult<User> {
+async fn user_in_tx(tx: &mut Tx, name: &str) -> StoreResult<User> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{} WHERE name_key = $1",
         rows::USER
@@ -64,7 +64,7 @@ pub async fn create_user(
         after: to_json(&user),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(user)
 }
 
@@ -95,15 +95,28 @@ pub async fn list_users(pool: &SqlitePool) -> StoreResult<Vec<User>> {
     found.iter().map(rows::user).collect()
 }
 
-/// Changes one column of a user, audited with the account before and after.
+/// What to change on an account: one column, and whether its browser sessions end with it.
+struct UserChange {
+    action: &'static str,
+    sql: &'static str,
+    value: String,
+    end_sessions: bool,
+}
+
+/// Changes one column of a user, audited with the account before and after, in one
+/// transaction with the end of its sessions when asked.
 async fn change_user(
     store: &SqliteStore,
     actor: &Actor,
     name: &str,
-    action: &str,
-    sql: &'static str,
-    value: String,
+    change: UserChange,
 ) -> StoreResult<User> {
+    let UserChange {
+        action,
+        sql,
+        value,
+        end_sessions,
+    } = change;
     let mut tx = store.begin().await?;
     let before = user_in_tx(&mut tx, name).await?;
     sqlx::query(sql)
@@ -112,6 +125,13 @@ async fn change_user(
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
+    if end_sessions {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(&before.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+    }
     let after = user_in_tx(&mut tx, name).await?;
     let record = AuditRecord {
         action,
@@ -121,7 +141,7 @@ async fn change_user(
         after: to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(after)
 }
 
@@ -131,16 +151,13 @@ pub async fn set_role(
     name: &str,
     role: Role,
 ) -> StoreResult<User> {
-    let sql = "UPDATE users SET role = $1 WHERE id = $2";
-    change_user(
-        store,
-        actor,
-        name,
-        "user.set_role",
-        sql,
-        role.as_str().to_owned(),
-    )
-    .await
+    let change = UserChange {
+        action: "user.set_role",
+        sql: "UPDATE users SET role = $1 WHERE id = $2",
+        value: role.as_str().to_owned(),
+        end_sessions: false,
+    };
+    change_user(store, actor, name, change).await
 }
 
 pub async fn set_disabled(
@@ -149,25 +166,14 @@ pub async fn set_disabled(
     name: &str,
     disabled: bool,
 ) -> StoreResult<User> {
-    // A disabled account also loses its sessions: it must not stay logged in anywhere.
-    let sql = "UPDATE users SET disabled = ($1 = 'true') WHERE id = $2";
-    let user = change_user(
-        store,
-        actor,
-        name,
-        "user.set_disabled",
-        sql,
-        disabled.to_string(),
-    )
-    .await?;
-    if disabled {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(&user.id)
-            .execute(&store.writer)
-            .await
-            .map_err(backend)?;
-    }
-    Ok(user)
+    let change = UserChange {
+        action: "user.set_disabled",
+        sql: "UPDATE users SET disabled = ($1 = 'true') WHERE id = $2",
+        value: disabled.to_string(),
+        // A disabled account also loses its sessions: it must not stay logged in anywhere.
+        end_sessions: disabled,
+    };
+    change_user(store, actor, name, change).await
 }
 
 pub async fn set_password(
@@ -176,14 +182,14 @@ pub async fn set_password(
     name: &str,
     password_hash: String,
 ) -> StoreResult<()> {
-    let sql = "UPDATE users SET password_hash = $1 WHERE id = $2";
-    let user = change_user(store, actor, name, "user.set_password", sql, password_hash).await?;
-    // A new password signs the account out everywhere: an old session may be a stolen one.
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(&user.id)
-        .execute(&store.writer)
-        .await
-        .map_err(backend)?;
+    let change = UserChange {
+        action: "user.set_password",
+        sql: "UPDATE users SET password_hash = $1 WHERE id = $2",
+        value: password_hash,
+        // A new password signs the account out everywhere: an old session may be a stolen one.
+        end_sessions: true,
+    };
+    change_user(store, actor, name, change).await?;
     Ok(())
 }
 
@@ -236,7 +242,7 @@ pub async fn create_token(
         after: to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(created)
 }
 
@@ -303,16 +309,17 @@ pub async fn revoke_token(
         after: to_json(&revoked),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(revoked)
 }
 
 pub async fn create_session(
-    pool: &SqlitePool,
+    store: &SqliteStore,
     user_id: &str,
     session_hash: &str,
     expires_at: Timestamp,
 ) -> StoreResult<()> {
+    let mut tx = store.begin().await?;
     sqlx::query(
         "INSERT INTO sessions (session_hash, user_id, created_at, expires_at)
          VALUES ($1, $2, $3, $4)",
@@ -321,24 +328,47 @@ pub async fn create_session(
     .bind(user_id)
     .bind(time::to_db(&time::now()))
     .bind(time::to_db(&expires_at))
-    .execute(pool)
+    .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    Ok(())
+    tx.commit().await
+}
+
+pub async fn delete_session(store: &SqliteStore, session_hash: &str) -> StoreResult<()> {
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM sessions WHERE session_hash = $1")
+        .bind(session_hash)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    tx.commit().await
+}
+
+pub async fn purge_expired_sessions(store: &SqliteStore, now: Timestamp) -> StoreResult<u64> {
+    let mut tx = store.begin().await?;
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(time::to_db(&now))
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
 }
 
 /// Ends every session of the account but the one kept; returns how many ended.
 pub async fn end_other_sessions(
-    pool: &SqlitePool,
+    store: &SqliteStore,
     user_id: &str,
     keep_session_hash: &str,
 ) -> StoreResult<u64> {
+    let mut tx = store.begin().await?;
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND session_hash <> $2")
         .bind(user_id)
         .bind(keep_session_hash)
-        .execute(pool)
+        .execute(&mut *tx)
         .await
         .map_err(backend)?;
+    tx.commit().await?;
     Ok(done.rows_affected())
 }
 

@@ -16,7 +16,7 @@ use crate::domain::time;
 use crate::domain::user::Actor;
 use crate::store::{PageRequest, StoreError, StoreResult};
 
-async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Comment> {
+async fn in_tx(tx: &mut Tx, id: &str) -> StoreResult<Comment> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{} WHERE c.id = $1",
         rows::COMMENT
@@ -37,7 +37,7 @@ fn placeholders(first: usize, n: usize) -> String {
         .join(", ")
 }
 
-async fn record_revision(tx: &mut Tx<'_>, id: &str, body: &str) -> StoreResult<()> {
+async fn record_revision(tx: &mut Tx, id: &str, body: &str) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO comment_revisions (comment_id, revision, body, created_at)
          VALUES ($1, (SELECT COUNT(*) + 1 FROM comment_revisions WHERE comment_id = $1), $2, $3)",
@@ -121,7 +121,7 @@ pub async fn create(
             .await?,
         );
     }
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: created,
         events,
@@ -243,7 +243,7 @@ pub async fn edit(
         };
         audit(&mut tx, actor, record).await?;
     }
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events,
@@ -301,7 +301,7 @@ pub async fn flag(
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(flag)
 }
 
@@ -380,7 +380,7 @@ pub async fn moderate(
         after: audited_after,
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events,
@@ -472,7 +472,7 @@ pub async fn claim(
             held.push(id.clone());
         }
     }
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(held)
 }
 

@@ -35,7 +35,7 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-pub async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Indicator> {
+pub async fn in_tx(tx: &mut Tx, id: &str) -> StoreResult<Indicator> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("{INDICATOR} WHERE id = $1")))
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -136,7 +136,7 @@ pub async fn create(
         after: super::to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: created,
         events: vec![event],
@@ -193,7 +193,7 @@ pub async fn patch(
         after: super::to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: vec![event],

@@ -3,28 +3,34 @@
 
 mod accounts;
 mod comments;
+mod errors;
 mod indicators;
 mod reports;
 mod rows;
 mod search;
 mod sources;
+mod storage;
 mod threads;
 mod translations;
+mod tx;
 mod updates;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
 
+pub(crate) use self::errors::backend;
+pub use self::storage::SizeLimit;
+pub(crate) use self::tx::Tx;
 use super::{
-    ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, Store,
-    StoreError, StoreResult, TranslationTarget,
+    ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, StorageHealth,
+    StorageReport, Store, StoreError, StoreResult, TranslationTarget,
 };
 use crate::domain::board::Verification;
 use crate::domain::comment::{
@@ -55,17 +61,21 @@ pub const DATABASE_FILE: &str = "cronaca.db";
 pub struct SqliteStore {
     writer: SqlitePool,
     reader: SqlitePool,
+    health: Arc<StorageHealth>,
 }
-
-pub(crate) type Tx<'a> = Transaction<'a, Sqlite>;
 
 impl SqliteStore {
     /// Opens (creating if needed) the database in `dir` and applies pending migrations.
     pub async fn open_dir(dir: &Path) -> StoreResult<Self> {
-        Self::open(&dir.join(DATABASE_FILE)).await
+        Self::open(&dir.join(DATABASE_FILE), SizeLimit::default()).await
     }
 
-    pub async fn open(path: &Path) -> StoreResult<Self> {
+    /// The same, with a cap on the database's size.
+    pub async fn open_dir_limited(dir: &Path, limit: SizeLimit) -> StoreResult<Self> {
+        Self::open(&dir.join(DATABASE_FILE), limit).await
+    }
+
+    pub async fn open(path: &Path, limit: SizeLimit) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(backend)?
             .filename(path)
@@ -82,6 +92,9 @@ impl SqliteStore {
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _| Box::pin(storage::apply_size_limit(conn, limit)))
+            // No write may start inside another's unfinished transaction.
+            .after_release(|conn, _| Box::pin(tx::release_clean(conn)))
             .connect_with(options.clone())
             .await
             .map_err(backend)?;
@@ -95,7 +108,11 @@ impl SqliteStore {
             .connect_with(options.read_only(true))
             .await
             .map_err(backend)?;
-        Ok(Self { writer, reader })
+        Ok(Self {
+            writer,
+            reader,
+            health: Arc::new(StorageHealth::default()),
+        })
     }
 
     pub async fn close(&self) {
@@ -103,28 +120,17 @@ impl SqliteStore {
         self.writer.close().await;
     }
 
-    async fn begin(&self) -> StoreResult<Tx<'static>> {
-        self.writer.begin().await.map_err(backend)
+    /// A write transaction on the writer connection; every write goes through one.
+    async fn begin(&self) -> StoreResult<Tx> {
+        Tx::begin(&self.writer, self.health.clone()).await
     }
-}
-
-pub(crate) fn backend(e: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(db) = &e
-        && db.is_unique_violation()
-    {
-        return StoreError::Conflict {
-            code: "already_exists",
-            message: "an item with this name already exists".into(),
-        };
-    }
-    StoreError::Backend(e.to_string())
 }
 
 pub(crate) use crate::domain::id::new_id;
 
 /// Appends an event to the thread's log in the caller's transaction.
 pub(crate) async fn append_event(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     thread_id: &str,
     kind: EventKind,
     item_id: &str,
@@ -170,7 +176,7 @@ pub(crate) struct AuditRecord<'a> {
     pub after: Option<serde_json::Value>,
 }
 
-pub(crate) async fn audit(tx: &mut Tx<'_>, actor: &Actor, rec: AuditRecord<'_>) -> StoreResult<()> {
+pub(crate) async fn audit(tx: &mut Tx, actor: &Actor, rec: AuditRecord<'_>) -> StoreResult<()> {
     let json = |v: Option<serde_json::Value>| v.map(|v| v.to_string());
     sqlx::query(
         "INSERT INTO audit_log (id, actor_id, actor_name, action, target_kind, target_id,
@@ -208,7 +214,7 @@ impl Store for SqliteStore {
         actor: &Actor,
         draft: ThreadDraft,
     ) -> StoreResult<Change<Thread>> {
-        threads::create(self, actor, draft).await
+        self.write(threads::create(self, actor, draft)).await
     }
     async fn thread(&self, key: &str) -> StoreResult<Thread> {
         threads::get(&self.reader, key).await
@@ -222,7 +228,8 @@ impl Store for SqliteStore {
         thread_id: &str,
         patch: ThreadPatch,
     ) -> StoreResult<Change<Thread>> {
-        threads::patch(self, actor, thread_id, patch).await
+        self.write(threads::patch(self, actor, thread_id, patch))
+            .await
     }
 
     async fn thread_revisions(&self, thread_id: &str) -> StoreResult<Vec<ThreadRevision>> {
@@ -235,7 +242,8 @@ impl Store for SqliteStore {
         thread_id: &str,
         text: UpdateText,
     ) -> StoreResult<Change<Update>> {
-        updates::post(self, actor, thread_id, text).await
+        self.write(updates::post(self, actor, thread_id, text))
+            .await
     }
     async fn update(&self, id: &str) -> StoreResult<Update> {
         updates::get(&self.reader, id).await
@@ -256,7 +264,7 @@ impl Store for SqliteStore {
         id: &str,
         text: UpdateText,
     ) -> StoreResult<Change<Update>> {
-        updates::edit(self, actor, id, text).await
+        self.write(updates::edit(self, actor, id, text)).await
     }
     async fn strike_update(
         &self,
@@ -264,7 +272,7 @@ impl Store for SqliteStore {
         id: &str,
         strike: NewStrike,
     ) -> StoreResult<Change<Update>> {
-        updates::strike(self, actor, id, strike).await
+        self.write(updates::strike(self, actor, id, strike)).await
     }
     async fn update_revisions(&self, id: &str) -> StoreResult<Vec<Revision>> {
         updates::revisions(&self.reader, id).await
@@ -276,7 +284,8 @@ impl Store for SqliteStore {
         thread_id: &str,
         draft: CommentDraft,
     ) -> StoreResult<Change<Comment>> {
-        comments::create(self, actor, thread_id, draft).await
+        self.write(comments::create(self, actor, thread_id, draft))
+            .await
     }
     async fn comment(&self, id: &str) -> StoreResult<Comment> {
         comments::get(&self.reader, id).await
@@ -294,10 +303,10 @@ impl Store for SqliteStore {
         id: &str,
         text: CommentText,
     ) -> StoreResult<Change<Comment>> {
-        comments::edit(self, actor, id, text).await
+        self.write(comments::edit(self, actor, id, text)).await
     }
     async fn flag_comment(&self, actor: &Actor, id: &str, reason: String) -> StoreResult<Flag> {
-        comments::flag(self, actor, id, reason).await
+        self.write(comments::flag(self, actor, id, reason)).await
     }
     async fn moderate_comment(
         &self,
@@ -305,7 +314,8 @@ impl Store for SqliteStore {
         id: &str,
         moderation: Moderation,
     ) -> StoreResult<Change<Comment>> {
-        comments::moderate(self, actor, id, moderation).await
+        self.write(comments::moderate(self, actor, id, moderation))
+            .await
     }
     async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>> {
         comments::queue(&self.reader, page).await
@@ -316,7 +326,8 @@ impl Store for SqliteStore {
         ids: &[String],
         until: Timestamp,
     ) -> StoreResult<Vec<String>> {
-        comments::claim(self, moderator_id, ids, until).await
+        self.write(comments::claim(self, moderator_id, ids, until))
+            .await
     }
     async fn comment_claims(
         &self,
@@ -327,7 +338,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_source(&self, actor: &Actor, draft: SourceDraft) -> StoreResult<Source> {
-        sources::create(self, actor, draft).await
+        self.write(sources::create(self, actor, draft)).await
     }
     async fn source(&self, id: &str) -> StoreResult<Source> {
         sources::get(&self.reader, id).await
@@ -345,10 +356,10 @@ impl Store for SqliteStore {
         id: &str,
         draft: SourceDraft,
     ) -> StoreResult<Source> {
-        sources::edit(self, actor, id, draft).await
+        self.write(sources::edit(self, actor, id, draft)).await
     }
     async fn add_place(&self, actor: &Actor, draft: PlaceDraft) -> StoreResult<Place> {
-        sources::add_place(self, actor, draft).await
+        self.write(sources::add_place(self, actor, draft)).await
     }
     async fn place(&self, id: &str) -> StoreResult<Place> {
         sources::get_place(&self.reader, id).await
@@ -363,7 +374,8 @@ impl Store for SqliteStore {
         thread_id: &str,
         draft: IndicatorDraft,
     ) -> StoreResult<Change<Indicator>> {
-        indicators::create(self, actor, thread_id, draft).await
+        self.write(indicators::create(self, actor, thread_id, draft))
+            .await
     }
     async fn indicators(&self, thread_id: &str) -> StoreResult<Vec<Indicator>> {
         indicators::of_thread(&self.reader, thread_id).await
@@ -374,7 +386,7 @@ impl Store for SqliteStore {
         id: &str,
         patch: IndicatorPatch,
     ) -> StoreResult<Change<Indicator>> {
-        indicators::patch(self, actor, id, patch).await
+        self.write(indicators::patch(self, actor, id, patch)).await
     }
 
     async fn create_report(
@@ -383,7 +395,8 @@ impl Store for SqliteStore {
         thread_id: &str,
         draft: ReportDraft,
     ) -> StoreResult<Change<Report>> {
-        reports::create(self, actor, thread_id, draft).await
+        self.write(reports::create(self, actor, thread_id, draft))
+            .await
     }
     async fn report(&self, id: &str) -> StoreResult<Report> {
         reports::get(&self.reader, id).await
@@ -402,7 +415,7 @@ impl Store for SqliteStore {
         id: &str,
         draft: ReportDraft,
     ) -> StoreResult<Change<Report>> {
-        reports::edit(self, actor, id, draft).await
+        self.write(reports::edit(self, actor, id, draft)).await
     }
     async fn verify_report(
         &self,
@@ -411,7 +424,8 @@ impl Store for SqliteStore {
         status: Verification,
         note: Option<String>,
     ) -> StoreResult<Change<Report>> {
-        reports::verify(self, actor, id, status, note).await
+        self.write(reports::verify(self, actor, id, status, note))
+            .await
     }
     async fn strike_report(
         &self,
@@ -419,7 +433,7 @@ impl Store for SqliteStore {
         id: &str,
         reason: String,
     ) -> StoreResult<Change<Report>> {
-        reports::strike(self, actor, id, reason).await
+        self.write(reports::strike(self, actor, id, reason)).await
     }
     async fn moderate_report(
         &self,
@@ -427,7 +441,8 @@ impl Store for SqliteStore {
         id: &str,
         moderation: Moderation,
     ) -> StoreResult<Change<Report>> {
-        reports::moderate(self, actor, id, moderation).await
+        self.write(reports::moderate(self, actor, id, moderation))
+            .await
     }
     async fn report_revisions(&self, id: &str) -> StoreResult<Vec<ReportRevision>> {
         reports::revisions(&self.reader, id).await
@@ -445,7 +460,8 @@ impl Store for SqliteStore {
         item: TranslationTarget,
         draft: TranslationDraft,
     ) -> StoreResult<Change<Translation>> {
-        translations::create(self, actor, item, draft).await
+        self.write(translations::create(self, actor, item, draft))
+            .await
     }
 
     async fn translation(&self, id: &str) -> StoreResult<Translation> {
@@ -467,7 +483,8 @@ impl Store for SqliteStore {
         id: &str,
         draft: TranslationDraft,
     ) -> StoreResult<Change<Translation>> {
-        translations::revise(self, actor, id, draft).await
+        self.write(translations::revise(self, actor, id, draft))
+            .await
     }
 
     async fn publish_translation(
@@ -476,7 +493,8 @@ impl Store for SqliteStore {
         id: &str,
         revision: i64,
     ) -> StoreResult<Change<Translation>> {
-        translations::publish(self, actor, id, revision).await
+        self.write(translations::publish(self, actor, id, revision))
+            .await
     }
 
     async fn withdraw_translation(
@@ -484,7 +502,7 @@ impl Store for SqliteStore {
         actor: &Actor,
         id: &str,
     ) -> StoreResult<Change<Translation>> {
-        translations::withdraw(self, actor, id).await
+        self.write(translations::withdraw(self, actor, id)).await
     }
 
     async fn translation_revisions(&self, id: &str) -> StoreResult<Vec<TranslationText>> {
@@ -510,7 +528,10 @@ impl Store for SqliteStore {
         user_name: &str,
         trusted: bool,
     ) -> StoreResult<Vec<UserRef>> {
-        translations::set_trusted(self, actor, thread_id, user_name, trusted).await
+        self.write(translations::set_trusted(
+            self, actor, thread_id, user_name, trusted,
+        ))
+        .await
     }
 
     async fn trusted_translators(&self, thread_id: &str) -> StoreResult<Vec<UserRef>> {
@@ -528,7 +549,8 @@ impl Store for SqliteStore {
     }
 
     async fn save_machine_translation(&self, translation: &MachineTranslation) -> StoreResult<()> {
-        translations::save_machine(self, translation).await
+        self.write(translations::save_machine(self, translation))
+            .await
     }
 
     async fn search(
@@ -542,7 +564,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {
-        accounts::create_user(self, actor, new).await
+        self.write(accounts::create_user(self, actor, new)).await
     }
     async fn user_by_name(&self, name: &str) -> StoreResult<User> {
         accounts::user_credentials(&self.reader, name)
@@ -556,7 +578,8 @@ impl Store for SqliteStore {
         accounts::list_users(&self.reader).await
     }
     async fn set_user_role(&self, actor: &Actor, name: &str, role: Role) -> StoreResult<User> {
-        accounts::set_role(self, actor, name, role).await
+        self.write(accounts::set_role(self, actor, name, role))
+            .await
     }
     async fn set_user_disabled(
         &self,
@@ -564,7 +587,8 @@ impl Store for SqliteStore {
         name: &str,
         disabled: bool,
     ) -> StoreResult<User> {
-        accounts::set_disabled(self, actor, name, disabled).await
+        self.write(accounts::set_disabled(self, actor, name, disabled))
+            .await
     }
     async fn set_password(
         &self,
@@ -572,7 +596,8 @@ impl Store for SqliteStore {
         name: &str,
         password_hash: String,
     ) -> StoreResult<()> {
-        accounts::set_password(self, actor, name, password_hash).await
+        self.write(accounts::set_password(self, actor, name, password_hash))
+            .await
     }
     async fn create_token(
         &self,
@@ -581,7 +606,10 @@ impl Store for SqliteStore {
         label: &str,
         token_hash: &str,
     ) -> StoreResult<ApiToken> {
-        accounts::create_token(self, actor, user_name, label, token_hash).await
+        self.write(accounts::create_token(
+            self, actor, user_name, label, token_hash,
+        ))
+        .await
     }
     async fn user_by_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
         accounts::user_by_token(&self.reader, token_hash).await
@@ -590,7 +618,8 @@ impl Store for SqliteStore {
         accounts::list_tokens(&self.reader, user_name).await
     }
     async fn revoke_token(&self, actor: &Actor, token_id: &str) -> StoreResult<ApiToken> {
-        accounts::revoke_token(self, actor, token_id).await
+        self.write(accounts::revoke_token(self, actor, token_id))
+            .await
     }
     async fn create_session(
         &self,
@@ -598,7 +627,13 @@ impl Store for SqliteStore {
         session_hash: &str,
         expires_at: Timestamp,
     ) -> StoreResult<()> {
-        accounts::create_session(&self.writer, user_id, session_hash, expires_at).await
+        self.write(accounts::create_session(
+            self,
+            user_id,
+            session_hash,
+            expires_at,
+        ))
+        .await
     }
     async fn user_by_session(
         &self,
@@ -608,23 +643,15 @@ impl Store for SqliteStore {
         accounts::user_by_session(&self.reader, session_hash, now).await
     }
     async fn delete_session(&self, session_hash: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE session_hash = $1")
-            .bind(session_hash)
-            .execute(&self.writer)
+        self.write(accounts::delete_session(self, session_hash))
             .await
-            .map_err(backend)?;
-        Ok(())
     }
     async fn end_other_sessions(&self, user_id: &str, keep_session_hash: &str) -> StoreResult<u64> {
-        accounts::end_other_sessions(&self.writer, user_id, keep_session_hash).await
+        accounts::end_other_sessions(self, user_id, keep_session_hash).await
     }
     async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(time::to_db(&now))
-            .execute(&self.writer)
+        self.write(accounts::purge_expired_sessions(self, now))
             .await
-            .map_err(backend)?;
-        Ok(done.rows_affected())
     }
 
     async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
@@ -667,5 +694,18 @@ impl Store for SqliteStore {
         .await
         .map_err(backend)?;
         Ok(n == 0)
+    }
+
+    fn storage(&self) -> StorageReport {
+        self.health.report()
+    }
+
+    async fn check_storage(&self) -> StorageReport {
+        self.health
+            .check(|| async {
+                // The outcome lands in the health tracker; the report below says it.
+                let _ = self.write(self.probe_write()).await;
+            })
+            .await
     }
 }

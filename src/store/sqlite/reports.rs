@@ -166,7 +166,7 @@ pub async fn get(pool: &SqlitePool, id: &str) -> StoreResult<Report> {
 }
 
 /// The source must exist; the cited one too.
-async fn check_sources(tx: &mut Tx<'_>, draft: &ReportDraft) -> StoreResult<()> {
+async fn check_sources(tx: &mut Tx, draft: &ReportDraft) -> StoreResult<()> {
     for (field, id) in [
         ("source", Some(&draft.source_id)),
         ("cites", draft.cites_id.as_ref()),
@@ -197,7 +197,7 @@ struct ResolvedClaim {
 /// Places by id (gazetteer cities copied in on first use) and claims checked against the
 /// thread's indicators. A claim's place joins the report's places.
 async fn resolve(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     thread_id: &str,
     draft: &ReportDraft,
     default_as_of: Timestamp,
@@ -261,7 +261,7 @@ async fn resolve(
 }
 
 async fn write_details(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     report_id: &str,
     places: &[Place],
     claims: &[ResolvedClaim],
@@ -306,7 +306,7 @@ async fn write_details(
     Ok(())
 }
 
-async fn record_revision(tx: &mut Tx<'_>, report: &Report, editor: &str) -> StoreResult<()> {
+async fn record_revision(tx: &mut Tx, report: &Report, editor: &str) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO report_revisions (report_id, revision, snapshot, edited_by, created_at)
          VALUES ($1, $2, $3, $4, $5)",
@@ -324,7 +324,7 @@ async fn record_revision(tx: &mut Tx<'_>, report: &Report, editor: &str) -> Stor
 
 /// Appends the event readers see for a change to a published report (none for others).
 async fn announce(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     report: &Report,
     kind: EventKind,
     was_public: bool,
@@ -414,7 +414,7 @@ pub async fn create(
         after: super::to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: created,
         events,
@@ -478,7 +478,7 @@ pub async fn edit(
         after: super::to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events,
@@ -519,7 +519,7 @@ async fn set_status(
         after: super::to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events,

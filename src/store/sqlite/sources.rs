@@ -73,7 +73,7 @@ fn duplicate(existing: &str) -> StoreError {
     }
 }
 
-async fn by_key(tx: &mut Tx<'_>, key: &str) -> StoreResult<Option<String>> {
+async fn by_key(tx: &mut Tx, key: &str) -> StoreResult<Option<String>> {
     sqlx::query_scalar("SELECT id FROM sources WHERE match_key = $1")
         .bind(key)
         .fetch_optional(&mut **tx)
@@ -127,7 +127,7 @@ pub async fn create(store: &SqliteStore, actor: &Actor, draft: SourceDraft) -> S
         after: to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(created)
 }
 
@@ -171,7 +171,7 @@ pub async fn edit(
         after: to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(after)
 }
 
@@ -254,7 +254,7 @@ pub async fn add_place(
         after: to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(created)
 }
 
@@ -270,7 +270,7 @@ pub async fn get_place<'e>(ex: impl SqliteExecutor<'e>, id: &str) -> StoreResult
 }
 
 /// The place with this id, copying a gazetteer city into the database on first use.
-pub async fn resolve_place(tx: &mut Tx<'_>, id: &str) -> StoreResult<Place> {
+pub async fn resolve_place(tx: &mut Tx, id: &str) -> StoreResult<Place> {
     match get_place(&mut **tx, id).await {
         Err(StoreError::NotFound(_)) if Place::is_gazetteer_id(id) => {
             let city = crate::gazetteer::get(id).ok_or(StoreError::NotFound("place"))?;

@@ -16,7 +16,7 @@ use crate::domain::user::Actor;
 use crate::domain::user::UserRef;
 use crate::store::{PageRequest, StoreError, StoreResult};
 
-async fn slug_taken(tx: &mut Tx<'_>, slug: &str) -> StoreResult<bool> {
+async fn slug_taken(tx: &mut Tx, slug: &str) -> StoreResult<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM threads WHERE slug = $1")
         .bind(slug)
         .fetch_one(&mut **tx)
@@ -25,7 +25,7 @@ async fn slug_taken(tx: &mut Tx<'_>, slug: &str) -> StoreResult<bool> {
     Ok(n > 0)
 }
 
-async fn free_slug(tx: &mut Tx<'_>, choice: &SlugChoice) -> StoreResult<String> {
+async fn free_slug(tx: &mut Tx, choice: &SlugChoice) -> StoreResult<String> {
     match choice {
         SlugChoice::Exact(s) => {
             if slug_taken(tx, s).await? {
@@ -51,7 +51,7 @@ async fn free_slug(tx: &mut Tx<'_>, choice: &SlugChoice) -> StoreResult<String> 
     }
 }
 
-pub(super) async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Thread> {
+pub(super) async fn in_tx(tx: &mut Tx, id: &str) -> StoreResult<Thread> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{} WHERE t.id = $1",
         rows::THREAD
@@ -111,7 +111,7 @@ pub async fn create(
         after: to_json(&thread),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: thread,
         events: vec![event],
@@ -211,7 +211,7 @@ pub async fn patch(
         after: to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: vec![event],
@@ -256,11 +256,7 @@ pub async fn revisions(pool: &SqlitePool, thread_id: &str) -> StoreResult<Vec<Th
 }
 
 /// Keeps the thread's title and lead as they are now, under its current revision.
-async fn record_revision(
-    tx: &mut Tx<'_>,
-    thread: &Thread,
-    author: Option<&str>,
-) -> StoreResult<()> {
+async fn record_revision(tx: &mut Tx, thread: &Thread, author: Option<&str>) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO thread_revisions (thread_id, revision, title, lead, lead_html, author_id,
                                        created_at)
@@ -280,7 +276,7 @@ async fn record_revision(
 }
 
 /// Moves the thread to the top of the list of recently updated threads.
-pub(super) async fn touch(tx: &mut Tx<'_>, thread_id: &str) -> StoreResult<()> {
+pub(super) async fn touch(tx: &mut Tx, thread_id: &str) -> StoreResult<()> {
     sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
         .bind(time::to_db(&time::now()))
         .bind(thread_id)

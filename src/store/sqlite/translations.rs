@@ -202,7 +202,7 @@ pub async fn of_item(
 
 /// The thread, language and current revision of the item a translation is of.
 async fn original(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     kind: ItemKind,
     item_id: &str,
 ) -> StoreResult<(String, LanguageTag, i64)> {
@@ -239,7 +239,7 @@ fn editor(actor: &Actor) -> StoreResult<&str> {
 }
 
 async fn insert_text(
-    tx: &mut Tx<'_>,
+    tx: &mut Tx,
     id: &str,
     revision: i64,
     draft: &TranslationDraft,
@@ -356,7 +356,7 @@ pub async fn create(
         after: to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: created,
         events: Vec::new(),
@@ -405,7 +405,7 @@ pub async fn revise(
         after: to_json(&after.latest),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: Vec::new(),
@@ -465,7 +465,7 @@ async fn set_published(
         after: after.published.as_ref().and_then(to_json),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: vec![event],
@@ -643,7 +643,7 @@ pub async fn set_trusted(
     };
     audit(&mut tx, actor, record).await?;
     let now_trusted = translators_on(&mut tx, thread_id).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(now_trusted)
 }
 
@@ -711,6 +711,6 @@ pub async fn save_machine(store: &SqliteStore, m: &MachineTranslation) -> StoreR
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::domain::update::{self, NewStrike, Revision, Update, UpdateText};
 use crate::domain::user::Actor;
 use crate::store::{PageRequest, StoreError, StoreResult};
 
-async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Update> {
+async fn in_tx(tx: &mut Tx, id: &str) -> StoreResult<Update> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{} WHERE p.id = $1",
         rows::UPDATE
@@ -24,7 +24,7 @@ async fn in_tx(tx: &mut Tx<'_>, id: &str) -> StoreResult<Update> {
     rows::update(&row)
 }
 
-async fn record_revision(tx: &mut Tx<'_>, u: &Update) -> StoreResult<()> {
+async fn record_revision(tx: &mut Tx, u: &Update) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO update_revisions (update_id, revision, body, body_html, language, author_id,
                                        created_at)
@@ -95,7 +95,7 @@ pub async fn post(
         after: to_json(&created),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: created,
         events: vec![event],
@@ -199,7 +199,7 @@ pub async fn edit(
         after: to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: vec![event],
@@ -254,7 +254,7 @@ pub async fn strike(
         after: to_json(&after),
     };
     audit(&mut tx, actor, record).await?;
-    tx.commit().await.map_err(backend)?;
+    tx.commit().await?;
     Ok(Change {
         item: after,
         events: vec![event],

@@ -117,6 +117,7 @@ pub fn describe(ctx: &PageCtx, error: &AppError) -> String {
             &ctx.t(&format!("field-{}", v.field)),
         ),
         AppError::Conflict { code, .. } => ctx.t(&format!("conflict-{code}")),
+        AppError::StorageUnavailable(_) => ctx.t("error-storage-unavailable"),
         _ => ctx.t(&format!("error-{key}-message")),
     }
 }
@@ -126,6 +127,7 @@ fn status_key(status: StatusCode) -> &'static str {
         StatusCode::NOT_FOUND => "404",
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "403",
         StatusCode::TOO_MANY_REQUESTS => "429",
+        StatusCode::SERVICE_UNAVAILABLE => "503",
         s if s.is_server_error() => "500",
         _ => "400",
     }
@@ -170,9 +172,7 @@ pub type PageResult = Result<Response, Refused>;
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.error.status();
-        if let AppError::Internal(cause) = &self.0.error {
-            tracing::error!(error = %cause, "page failed");
-        }
+        self.0.error.log();
         let key = status_key(status);
         let message = match &self.0.message {
             Some(m) => m.clone(),
@@ -189,7 +189,9 @@ impl IntoResponse for PageError {
             message,
         };
         let html = page.render().unwrap_or_else(|_| "error".into());
-        (status, Html(html)).into_response()
+        let mut response = (status, Html(html)).into_response();
+        crate::error::set_retry_after(&mut response, self.0.error.retry_after());
+        response
     }
 }
 
