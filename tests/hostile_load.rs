@@ -1,0 +1,460 @@
+//! Hostile load on the real binary (debug build, 127.0.0.1): 2,000 event streams that never
+//! read — half replaying a thread of large events from the start, half at the live edge — then
+//! 20,000 connection attempts from one client. Throughout, `/healthz` answers, a healthy reader
+//! gets each new event within a second, the server keeps descriptors to spare and its resident
+//! memory stays within a stated bound.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod process;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use process::{Server, cronaca, free_port};
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpSocket, TcpStream};
+use tokio::task::JoinSet;
+use tokio::time::{Instant, sleep, timeout};
+
+/// The whole test, setup included, in a debug build.
+const TEST_LIMIT: Duration = Duration::from_secs(110);
+/// The server's descriptor limits (soft, hard): systemd's default soft limit, and a hard limit
+/// low enough that the streams and connections below would take every descriptor.
+const SERVER_NOFILE: (u64, u64) = (1024, 4096);
+/// The thread every stalled stream reads: this many updates of `LARGE_BODY` characters.
+const LARGE_EVENTS: usize = 150;
+const LARGE_BODY: usize = 19_000;
+const STALLED_STREAMS: usize = 2_000;
+/// Streams per source address: the default per-client cap.
+const STREAMS_PER_ADDRESS: usize = 8;
+/// Stalled streams opened at once, before memory is checked again.
+const STREAM_WAVE: usize = 100;
+const ATTEMPTS: usize = 20_000;
+const ATTEMPT_BATCH: usize = 1_000;
+/// Connections one client may keep open: the default `--connections-per-client`.
+const CONNECTIONS_PER_CLIENT: usize = 256;
+/// Resident memory the server may reach (VmHWM, the peak), in KiB. Measured peak: see
+/// docs/RELIABILITY.md ("Hostile load"); the bound leaves room for a slower machine.
+const RSS_BOUND_KIB: u64 = 256 * 1024;
+/// A healthy reader gets a new event within this.
+const FRESH_EVENT: Duration = Duration::from_secs(1);
+/// The attacker's address, the stalled readers' addresses are 127.0.1.x; the healthy reader and
+/// the `/healthz` probe come from 127.0.0.1.
+const ATTACKER: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
+
+#[derive(Default)]
+struct Watch {
+    healthz: usize,
+    healthz_failures: Vec<String>,
+    healthz_slowest: Duration,
+    peak_rss_kib: u64,
+    peak_fds: usize,
+    probes: usize,
+    probe_failures: Vec<String>,
+    slowest_event: Duration,
+}
+
+type Shared = Arc<Mutex<Watch>>;
+
+fn watch(shared: &Shared) -> std::sync::MutexGuard<'_, Watch> {
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Changes the shared figures under the lock, never across an await.
+fn record<T>(shared: &Shared, change: impl FnOnce(&mut Watch) -> T) -> T {
+    change(&mut watch(shared))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn stalled_streams_and_a_connection_flood_leave_the_server_healthy() {
+    timeout(TEST_LIMIT, run())
+        .await
+        .unwrap_or_else(|_| panic!("the hostile load test did not finish in {TEST_LIMIT:?}"));
+}
+
+async fn run() {
+    let started = Instant::now();
+    // The test holds thousands of sockets itself.
+    let (_, hard) = rlimit::getrlimit(rlimit::Resource::NOFILE).expect("getrlimit");
+    rlimit::setrlimit(rlimit::Resource::NOFILE, hard, hard).expect("raise the soft limit");
+    let needed = (STALLED_STREAMS + CONNECTIONS_PER_CLIENT + 2 * ATTEMPT_BATCH + 256) as u64;
+    assert!(
+        hard >= needed,
+        "this test needs {needed} descriptors; the hard limit is {hard}"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    cronaca(&data, &["user", "add", "desk", "--role", "editor"], None)
+        .await
+        .success();
+    let token = cronaca(&data, &["token", "create", "desk"], None)
+        .await
+        .success()
+        .stdout
+        .trim()
+        .to_owned();
+    let server = Server::start_with_descriptor_limit(&data, free_port(), &[], SERVER_NOFILE).await;
+    let server = server.unwrap_or_else(|e| panic!("{e}"));
+    let addr: SocketAddr = format!("127.0.0.1:{}", server.port).parse().unwrap();
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let thread = post(
+        &client,
+        &server,
+        &token,
+        "/api/v1/threads",
+        json!({"title": "Hostile load", "lead": "Large updates", "language": "en"}),
+    )
+    .await;
+    let tid = thread["id"].as_str().unwrap().to_owned();
+    let body: String = (0..)
+        .map(|n| format!("Paragraph {n}: the river rose again overnight near the bridge.\n\n"))
+        .flat_map(|p| p.chars().collect::<Vec<_>>())
+        .take(LARGE_BODY)
+        .collect();
+    for _ in 0..LARGE_EVENTS {
+        post(
+            &client,
+            &server,
+            &token,
+            &format!("/api/v1/threads/{tid}/updates"),
+            json!({"body": body}),
+        )
+        .await;
+    }
+    let rss_idle = status_kib(server.pid(), "VmRSS");
+    eprintln!(
+        "setup: {LARGE_EVENTS} updates of {LARGE_BODY} characters in {:?}; server RSS {rss_idle} KiB",
+        started.elapsed()
+    );
+
+    let shared: Shared = Arc::default();
+    let stop = Arc::new(AtomicBool::new(false));
+    let monitor = tokio::spawn(monitor(
+        server.url("/healthz"),
+        server.pid(),
+        shared.clone(),
+        stop.clone(),
+    ));
+    let prober = tokio::spawn(prober(
+        server.base.clone(),
+        token.clone(),
+        tid.clone(),
+        shared.clone(),
+        stop.clone(),
+    ));
+
+    // Stalled readers: a small receive buffer each, so the server's side fills at once.
+    let mut stalled = Vec::with_capacity(STALLED_STREAMS);
+    let phase = Instant::now();
+    while stalled.len() < STALLED_STREAMS {
+        let mut wave = JoinSet::new();
+        for n in stalled.len()..(stalled.len() + STREAM_WAVE).min(STALLED_STREAMS) {
+            let source = Ipv4Addr::new(127, 0, 1, 1 + (n / STREAMS_PER_ADDRESS) as u8);
+            let query = if n % 2 == 0 { "?after=0" } else { "" };
+            let path = format!("/api/v1/threads/{tid}/events{query}");
+            wave.spawn(stalled_stream(source, addr, path));
+        }
+        while let Some(opened) = wave.join_next().await {
+            stalled.push(
+                opened
+                    .unwrap()
+                    .unwrap_or_else(|e| panic!("a stalled stream: {e}")),
+            );
+        }
+        let rss = status_kib(server.pid(), "VmHWM");
+        assert!(
+            rss <= RSS_BOUND_KIB,
+            "server RSS peaked at {rss} KiB with {} stalled streams (bound {RSS_BOUND_KIB} KiB)",
+            stalled.len()
+        );
+        check(&shared, "while opening stalled streams");
+    }
+    let rss_streams = status_kib(server.pid(), "VmRSS");
+    eprintln!(
+        "{} stalled streams opened in {:?}; server RSS {rss_streams} KiB",
+        stalled.len(),
+        phase.elapsed()
+    );
+
+    // One client trying 20,000 connections that send nothing; it keeps whatever stays open.
+    let phase = Instant::now();
+    let mut held: Vec<TcpStream> = Vec::new();
+    let (mut refused, mut most_held) = (0, 0);
+    for batch in 0..ATTEMPTS / ATTEMPT_BATCH {
+        let mut attempts = JoinSet::new();
+        for _ in 0..ATTEMPT_BATCH {
+            attempts.spawn(connect_from(ATTACKER, addr));
+        }
+        while let Some(attempt) = attempts.join_next().await {
+            match attempt.unwrap() {
+                Ok(s) => held.push(s),
+                Err(_) => refused += 1,
+            }
+        }
+        sleep(Duration::from_millis(100)).await;
+        held.retain(still_open);
+        most_held = most_held.max(held.len());
+        check(&shared, &format!("after connection batch {batch}"));
+    }
+    sleep(Duration::from_millis(500)).await;
+    held.retain(still_open);
+    eprintln!(
+        "{ATTEMPTS} connection attempts in {:?}: {} still open, at most {most_held} after a batch, {refused} not connected",
+        phase.elapsed(),
+        held.len()
+    );
+    assert!(
+        held.len() <= CONNECTIONS_PER_CLIENT,
+        "{} connections of one client stay open (cap {CONNECTIONS_PER_CLIENT})",
+        held.len()
+    );
+
+    // Everything is still held: the server must still serve.
+    sleep(Duration::from_secs(2)).await;
+    stop.store(true, Ordering::SeqCst);
+    monitor.await.unwrap();
+    prober.await.unwrap();
+    let peak = status_kib(server.pid(), "VmHWM");
+    let rss_end = status_kib(server.pid(), "VmRSS");
+    let w = watch(&shared);
+    eprintln!(
+        "healthz: {} answers, slowest {:?}; probes: {}, slowest event {:?}; server peak RSS {peak} KiB (end {rss_end} KiB, idle {rss_idle} KiB), peak descriptors {}; total {:?}",
+        w.healthz,
+        w.healthz_slowest,
+        w.probes,
+        w.slowest_event,
+        w.peak_fds,
+        started.elapsed()
+    );
+    assert!(
+        w.healthz_failures.is_empty(),
+        "/healthz failed: {:?}",
+        w.healthz_failures
+    );
+    assert!(
+        w.probe_failures.is_empty(),
+        "the healthy reader: {:?}",
+        w.probe_failures
+    );
+    assert!(
+        w.probes >= 10,
+        "only {} events reached the healthy reader",
+        w.probes
+    );
+    assert!(w.healthz >= 20, "only {} /healthz answers", w.healthz);
+    assert!(
+        peak <= RSS_BOUND_KIB,
+        "server RSS peaked at {peak} KiB (bound {RSS_BOUND_KIB} KiB)"
+    );
+    assert!(
+        w.peak_fds < SERVER_NOFILE.1 as usize - 64,
+        "the server used {} of {} descriptors",
+        w.peak_fds,
+        SERVER_NOFILE.1
+    );
+    let stderr = server.stderr();
+    assert!(!stderr.contains("Too many open files"), "{stderr}");
+    drop(stalled);
+    drop(held);
+}
+
+async fn post(
+    client: &reqwest::Client,
+    server: &Server,
+    token: &str,
+    path: &str,
+    body: Value,
+) -> Value {
+    let resp = client
+        .post(server.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201, "{path}");
+    resp.json().await.unwrap()
+}
+
+/// A field of /proc/PID/status, in KiB.
+fn status_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("read /proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in /proc/{pid}/status"))
+}
+
+fn open_descriptors(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+/// Fails the test at once when the monitor or the probe saw a failure.
+fn check(shared: &Shared, when: &str) {
+    let w = watch(shared);
+    assert!(
+        w.healthz_failures.is_empty(),
+        "{when}: /healthz failed: {:?}",
+        w.healthz_failures
+    );
+    assert!(
+        w.probe_failures.is_empty(),
+        "{when}: the healthy reader: {:?}",
+        w.probe_failures
+    );
+}
+
+/// `/healthz` on a new connection every 100 ms; the server's memory and descriptors.
+async fn monitor(url: String, pid: u32, shared: Shared, stop: Arc<AtomicBool>) {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(2))
+        .pool_max_idle_per_host(0)
+        .build()
+        .unwrap();
+    while !stop.load(Ordering::SeqCst) {
+        let asked = Instant::now();
+        let outcome = client.get(&url).send().await;
+        let took = asked.elapsed();
+        let (rss, fds) = (status_kib(pid, "VmRSS"), open_descriptors(pid));
+        record(&shared, |w| {
+            match outcome {
+                Ok(r) if r.status() == 200 => w.healthz += 1,
+                Ok(r) => w.healthz_failures.push(format!("status {}", r.status())),
+                Err(e) => w.healthz_failures.push(format!("{e} after {took:?}")),
+            }
+            w.healthz_slowest = w.healthz_slowest.max(took);
+            w.peak_rss_kib = w.peak_rss_kib.max(rss);
+            w.peak_fds = w.peak_fds.max(fds);
+        });
+        sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A healthy reader at the live edge; a new update every 300 ms must reach it within a second.
+async fn prober(base: String, token: String, tid: String, shared: Shared, stop: Arc<AtomicBool>) {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let last: i64 = (1 + LARGE_EVENTS) as i64;
+    let reader = reqwest::Client::new()
+        .get(format!("{base}/api/v1/threads/{tid}/events?after={last}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reader.status(), 200);
+    let mut stream = reader.bytes_stream();
+    let mut buf = String::new();
+    let mut n = 0;
+    while !stop.load(Ordering::SeqCst) {
+        n += 1;
+        let text = format!("probe {n}");
+        let sent = Instant::now();
+        let posted = client
+            .post(format!("{base}/api/v1/threads/{tid}/updates"))
+            .bearer_auth(&token)
+            .json(&json!({"body": text}))
+            .send()
+            .await;
+        if !posted.as_ref().is_ok_and(|r| r.status() == 201) {
+            let failure = format!("{text}: the write failed: {posted:?}");
+            record(&shared, |w| w.probe_failures.push(failure));
+            return;
+        }
+        let needle = format!("\"body\":\"{text}\"");
+        let arrived = timeout(Duration::from_secs(5), async {
+            while !buf.contains(&needle) {
+                match stream.next().await {
+                    Some(Ok(chunk)) => buf.push_str(&String::from_utf8_lossy(&chunk)),
+                    _ => return false,
+                }
+            }
+            true
+        })
+        .await;
+        let took = sent.elapsed();
+        let failed = record(&shared, |w| {
+            match arrived {
+                Ok(true) if took <= FRESH_EVENT => {}
+                Ok(true) => w
+                    .probe_failures
+                    .push(format!("{text} arrived after {took:?}")),
+                Ok(false) => w
+                    .probe_failures
+                    .push(format!("the stream ended before {text}")),
+                Err(_) => w
+                    .probe_failures
+                    .push(format!("{text} did not arrive in 5 s")),
+            }
+            w.probes += 1;
+            w.slowest_event = w.slowest_event.max(took);
+            !w.probe_failures.is_empty()
+        });
+        if failed {
+            return;
+        }
+        buf.clear();
+        sleep(Duration::from_millis(300)).await;
+    }
+}
+
+async fn connect_from(source: Ipv4Addr, addr: SocketAddr) -> std::io::Result<TcpStream> {
+    let socket = TcpSocket::new_v4()?;
+    socket.set_recv_buffer_size(4096)?;
+    socket.bind(SocketAddr::new(source.into(), 0))?;
+    timeout(Duration::from_secs(3), socket.connect(addr))
+        .await
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::TimedOut))?
+}
+
+/// An event stream whose reader takes the response head and nothing more.
+async fn stalled_stream(
+    source: Ipv4Addr,
+    addr: SocketAddr,
+    path: String,
+) -> Result<TcpStream, String> {
+    let mut s = connect_from(source, addr)
+        .await
+        .map_err(|e| format!("connect: {e}"))?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    s.write_all(request.as_bytes())
+        .await
+        .map_err(|e| format!("write: {e}"))?;
+    let mut head = Vec::new();
+    let mut buf = [0u8; 512];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = timeout(Duration::from_secs(10), s.read(&mut buf))
+            .await
+            .map_err(|_| "no response head in 10 s".to_owned())?
+            .map_err(|e| format!("read: {e}"))?;
+        if n == 0 {
+            return Err("closed before the response head".into());
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let head = String::from_utf8_lossy(&head);
+    if !head.starts_with("HTTP/1.1 200") {
+        return Err(format!(
+            "refused: {}",
+            head.lines().next().unwrap_or_default()
+        ));
+    }
+    Ok(s)
+}
+
+/// Whether the server has left this connection open (it closes the ones over the cap).
+fn still_open(s: &TcpStream) -> bool {
+    let mut buf = [0u8; 64];
+    matches!(s.try_read(&mut buf), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock)
+}
