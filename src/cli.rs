@@ -1,6 +1,8 @@
 //! The command line: `serve`, `user …` and `token …`. Every flag can also be set with a
 //! `CRONACA_*` environment variable.
 
+mod load;
+
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -89,6 +91,8 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=300)
     )]
     pub machine_translation_timeout: u64,
+    #[command(flatten)]
+    pub load: load::LoadArgs,
 }
 
 impl ServeArgs {
@@ -187,7 +191,7 @@ async fn open_store(dir: &Path) -> anyhow::Result<SqliteStore> {
 }
 
 async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
-    let config = Config {
+    let mut config = Config {
         machine_translation: args.machine_translation()?,
         machine_translation_timeout: std::time::Duration::from_secs(
             args.machine_translation_timeout,
@@ -199,9 +203,10 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         default_language: args.default_language,
         ..Config::default()
     };
-    let listener = tokio::net::TcpListener::bind(args.bind)
-        .await
+    args.load.apply(&mut config)?;
+    let listener = crate::net::listener::bind(args.bind)
         .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let metrics_listener = args.load.metrics_listener().await?;
     let store: Arc<dyn Store> = Arc::new(store);
     if args.demo {
         match crate::demo::fill(store.as_ref()).await? {
@@ -217,6 +222,10 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     let shutdown = state.shutdown.clone();
     tokio::spawn(purge_sessions(store));
     let addr = listener.local_addr().unwrap_or(args.bind);
+    if let Some(metrics) = metrics_listener {
+        serve_metrics(metrics, shutdown.clone());
+    }
+    let listener = capped(listener, &state);
     tracing::info!(%addr, "serving");
     println!("Cronaca is serving http://{addr}/");
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -242,6 +251,39 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The public listener under the connection caps and timeouts of the configuration.
+fn capped(
+    listener: tokio::net::TcpListener,
+    state: &AppState,
+) -> crate::net::listener::PublicListener {
+    use crate::net::{caps::Caps, io::Timeouts, listener::CappedListener};
+    let config = &state.config;
+    let policy = crate::net::listener::ConnectionPolicy::new(
+        Caps::new(config.connections_per_client, config.max_connections),
+        Timeouts {
+            header: config.header_timeout,
+            idle: config.idle_timeout,
+        },
+        state.limits.clone(),
+    );
+    CappedListener::new(listener, policy).tapped()
+}
+
+/// `/metrics` on its own listener (`--metrics-bind`), until shutdown.
+fn serve_metrics(listener: tokio::net::TcpListener, shutdown: tokio_util::sync::CancellationToken) {
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "serving metrics");
+    }
+    tokio::spawn(async move {
+        let served = axum::serve(listener, crate::metrics::router())
+            .with_graceful_shutdown(shutdown.cancelled_owned())
+            .await;
+        if let Err(e) = served {
+            tracing::error!(error = %e, "the metrics listener failed");
+        }
+    });
 }
 
 /// How long requests in flight may take to finish once shutdown begins.

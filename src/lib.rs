@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod live;
 pub mod metrics;
 pub mod mt;
+pub mod net;
 pub mod render;
 pub mod store;
 pub mod web;

@@ -51,7 +51,6 @@ struct Watch {
     healthz: usize,
     healthz_failures: Vec<String>,
     healthz_slowest: Duration,
-    peak_rss_kib: u64,
     peak_fds: usize,
     probes: usize,
     probe_failures: Vec<String>,
@@ -81,7 +80,7 @@ async fn run() {
     // The test holds thousands of sockets itself.
     let (_, hard) = rlimit::getrlimit(rlimit::Resource::NOFILE).expect("getrlimit");
     rlimit::setrlimit(rlimit::Resource::NOFILE, hard, hard).expect("raise the soft limit");
-    let needed = (STALLED_STREAMS + CONNECTIONS_PER_CLIENT + 2 * ATTEMPT_BATCH + 256) as u64;
+    let needed = (STALLED_STREAMS + 3 * ATTEMPT_BATCH + 256) as u64;
     assert!(
         hard >= needed,
         "this test needs {needed} descriptors; the hard limit is {hard}"
@@ -184,10 +183,12 @@ async fn run() {
         phase.elapsed()
     );
 
-    // One client trying 20,000 connections that send nothing; it keeps whatever stays open.
+    // One client trying 20,000 connections that send nothing. It keeps what seems open, up to
+    // two batches' worth (a connection still in the server's accept queue seems open too).
     let phase = Instant::now();
+    let before = open_descriptors(server.pid());
     let mut held: Vec<TcpStream> = Vec::new();
-    let (mut refused, mut most_held) = (0, 0);
+    let (mut failed, mut most_fds) = (0, 0);
     for batch in 0..ATTEMPTS / ATTEMPT_BATCH {
         let mut attempts = JoinSet::new();
         for _ in 0..ATTEMPT_BATCH {
@@ -196,25 +197,26 @@ async fn run() {
         while let Some(attempt) = attempts.join_next().await {
             match attempt.unwrap() {
                 Ok(s) => held.push(s),
-                Err(_) => refused += 1,
+                Err(_) => failed += 1,
             }
         }
         sleep(Duration::from_millis(100)).await;
         held.retain(still_open);
-        most_held = most_held.max(held.len());
+        let excess = held.len().saturating_sub(2 * ATTEMPT_BATCH);
+        held.drain(..excess);
+        most_fds = most_fds.max(open_descriptors(server.pid()));
         check(&shared, &format!("after connection batch {batch}"));
     }
     sleep(Duration::from_millis(500)).await;
-    held.retain(still_open);
+    let after = open_descriptors(server.pid());
     eprintln!(
-        "{ATTEMPTS} connection attempts in {:?}: {} still open, at most {most_held} after a batch, {refused} not connected",
-        phase.elapsed(),
-        held.len()
+        "{ATTEMPTS} connection attempts in {:?} ({failed} did not connect): server descriptors {before} before, at most {most_fds} after a batch, {after} at the end",
+        phase.elapsed()
     );
     assert!(
-        held.len() <= CONNECTIONS_PER_CLIENT,
-        "{} connections of one client stay open (cap {CONNECTIONS_PER_CLIENT})",
-        held.len()
+        most_fds <= before + CONNECTIONS_PER_CLIENT + 16,
+        "one client holds {} descriptors of the server (cap {CONNECTIONS_PER_CLIENT})",
+        most_fds - before
     );
 
     // Everything is still held: the server must still serve.
@@ -315,7 +317,7 @@ fn check(shared: &Shared, when: &str) {
     );
 }
 
-/// `/healthz` on a new connection every 100 ms; the server's memory and descriptors.
+/// `/healthz` on a new connection every 100 ms, and the server's descriptors.
 async fn monitor(url: String, pid: u32, shared: Shared, stop: Arc<AtomicBool>) {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(2))
@@ -326,7 +328,7 @@ async fn monitor(url: String, pid: u32, shared: Shared, stop: Arc<AtomicBool>) {
         let asked = Instant::now();
         let outcome = client.get(&url).send().await;
         let took = asked.elapsed();
-        let (rss, fds) = (status_kib(pid, "VmRSS"), open_descriptors(pid));
+        let fds = open_descriptors(pid);
         record(&shared, |w| {
             match outcome {
                 Ok(r) if r.status() == 200 => w.healthz += 1,
@@ -334,7 +336,6 @@ async fn monitor(url: String, pid: u32, shared: Shared, stop: Arc<AtomicBool>) {
                 Err(e) => w.healthz_failures.push(format!("{e} after {took:?}")),
             }
             w.healthz_slowest = w.healthz_slowest.max(took);
-            w.peak_rss_kib = w.peak_rss_kib.max(rss);
             w.peak_fds = w.peak_fds.max(fds);
         });
         sleep(Duration::from_millis(100)).await;
