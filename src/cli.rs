@@ -223,9 +223,9 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     tokio::spawn(purge_sessions(store));
     let addr = listener.local_addr().unwrap_or(args.bind);
     if let Some(metrics) = metrics_listener {
-        serve_metrics(metrics, shutdown.clone());
+        load::serve_metrics(metrics, shutdown.clone());
     }
-    let listener = capped(listener, &state);
+    let listener = load::public_listener(listener, &state);
     tracing::info!(%addr, "serving");
     println!("Cronaca is serving http://{addr}/");
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -251,39 +251,6 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-/// The public listener under the connection caps and timeouts of the configuration.
-fn capped(
-    listener: tokio::net::TcpListener,
-    state: &AppState,
-) -> crate::net::listener::PublicListener {
-    use crate::net::{caps::Caps, io::Timeouts, listener::CappedListener};
-    let config = &state.config;
-    let policy = crate::net::listener::ConnectionPolicy::new(
-        Caps::new(config.connections_per_client, config.max_connections),
-        Timeouts {
-            header: config.header_timeout,
-            idle: config.idle_timeout,
-        },
-        state.limits.clone(),
-    );
-    CappedListener::new(listener, policy).tapped()
-}
-
-/// `/metrics` on its own listener (`--metrics-bind`), until shutdown.
-fn serve_metrics(listener: tokio::net::TcpListener, shutdown: tokio_util::sync::CancellationToken) {
-    if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, "serving metrics");
-    }
-    tokio::spawn(async move {
-        let served = axum::serve(listener, crate::metrics::router())
-            .with_graceful_shutdown(shutdown.cancelled_owned())
-            .await;
-        if let Err(e) = served {
-            tracing::error!(error = %e, "the metrics listener failed");
-        }
-    });
 }
 
 /// How long requests in flight may take to finish once shutdown begins.

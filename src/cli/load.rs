@@ -1,5 +1,5 @@
-//! `serve`'s flags for hostile load: caps on event streams and connections, the header
-//! timeout, and where `/metrics` is served.
+//! `serve`'s flags for hostile load — caps on event streams and connections, the header
+//! timeout, where `/metrics` is served — and the listeners they shape.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -97,6 +97,42 @@ impl LoadArgs {
             .with_context(|| format!("cannot listen for metrics on {addr}"))?;
         Ok(Some(listener))
     }
+}
+
+/// The public listener under the connection caps and timeouts of the configuration.
+pub fn public_listener(
+    listener: tokio::net::TcpListener,
+    state: &crate::app::AppState,
+) -> crate::net::listener::PublicListener {
+    use crate::net::{caps::Caps, io::Timeouts, listener::CappedListener};
+    let config = &state.config;
+    let policy = crate::net::listener::ConnectionPolicy::new(
+        Caps::new(config.connections_per_client, config.max_connections),
+        Timeouts {
+            header: config.header_timeout,
+            idle: config.idle_timeout,
+        },
+        state.limits.clone(),
+    );
+    CappedListener::new(listener, policy).tapped()
+}
+
+/// `/metrics` on its own listener (`--metrics-bind`), until shutdown.
+pub fn serve_metrics(
+    listener: tokio::net::TcpListener,
+    shutdown: tokio_util::sync::CancellationToken,
+) {
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "serving metrics");
+    }
+    tokio::spawn(async move {
+        let served = axum::serve(listener, crate::metrics::router())
+            .with_graceful_shutdown(shutdown.cancelled_owned())
+            .await;
+        if let Err(e) = served {
+            tracing::error!(error = %e, "the metrics listener failed");
+        }
+    });
 }
 
 fn to_usize(n: u32) -> usize {

@@ -31,10 +31,11 @@ use crate::net::caps::{Full, Held};
 const PAGE_EVENTS: u32 = 16;
 /// A page holds events up to this many bytes (at least one event, however large).
 const PAGE_BYTES: usize = 32 * 1024;
-/// A page leaves in pieces of at most this size. The server buffers a few body pieces per
-/// connection while the socket is full (hyper: 16), so small pieces keep what a reader that
-/// stopped reading pins to a few of them; slices share the page's memory, nothing is copied.
-const PIECE_BYTES: usize = 4 * 1024;
+/// A page leaves in pieces of at most this size. While the socket is full the server still
+/// queues up to 16 body pieces per connection (hyper's limit): small pieces keep that queue
+/// within the page before, so a reader that stops reading pins about two pages. Pieces are
+/// slices of the page: nothing is copied.
+const PIECE_BYTES: usize = 2 * 1024;
 const HEARTBEAT: &[u8] = b": heartbeat\n\n";
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -25,7 +25,7 @@ pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 pub const SERVING: &str = "Cronaca is serving http://";
 
 /// Settings from the environment that would change what the binary does.
-const CRONACA_VARS: [&str; 7] = [
+const CRONACA_VARS: [&str; 14] = [
     "CRONACA_DATA_DIR",
     "CRONACA_BIND",
     "CRONACA_DEMO",
@@ -33,6 +33,13 @@ const CRONACA_VARS: [&str; 7] = [
     "CRONACA_BODY_LIMIT",
     "CRONACA_GUEST_WRITES_PER_MINUTE",
     "CRONACA_MEMBER_WRITES_PER_MINUTE",
+    "CRONACA_STREAMS_PER_CLIENT",
+    "CRONACA_MAX_STREAMS",
+    "CRONACA_CONNECTIONS_PER_CLIENT",
+    "CRONACA_MAX_CONNECTIONS",
+    "CRONACA_HEADER_TIMEOUT",
+    "CRONACA_METRICS_BIND",
+    "CRONACA_METRICS_TOKEN",
 ];
 
 /// A port on 127.0.0.1 that was free a moment ago.
