@@ -203,10 +203,10 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
         default_language: args.default_language,
         ..Config::default()
     };
-    args.load.apply(&mut config)?;
     let listener = crate::net::listener::bind(args.bind)
         .with_context(|| format!("cannot listen on {}", args.bind))?;
     let metrics_listener = args.load.metrics_listener().await?;
+    args.load.apply(&mut config)?;
     let store: Arc<dyn Store> = Arc::new(store);
     if args.demo {
         match crate::demo::fill(store.as_ref()).await? {

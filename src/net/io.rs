@@ -30,8 +30,8 @@ pub struct GuardedStream {
     timeouts: Timeouts,
     /// Until the first request's head has arrived, the deadline for it.
     head_deadline: Option<Instant>,
-    /// How much of the blank line ending a head (`\r\n\r\n`) the last bytes read matched.
-    head_end_matched: usize,
+    /// Looks for the end of the first head in the bytes read.
+    head_end: HeadEnd,
     last_activity: Instant,
     timer: Pin<Box<Sleep>>,
 }
@@ -46,7 +46,7 @@ impl GuardedStream {
             _held: held,
             timeouts,
             head_deadline: Some(head_deadline),
-            head_end_matched: 0,
+            head_end: HeadEnd::default(),
             last_activity: now,
             timer: Box::pin(sleep_until(head_deadline)),
         }
@@ -81,22 +81,8 @@ impl GuardedStream {
             return;
         }
         self.last_activity = Instant::now();
-        if self.head_deadline.is_none() {
-            return;
-        }
-        const END: &[u8] = b"\r\n\r\n";
-        for &b in bytes {
-            self.head_end_matched = if b == END[self.head_end_matched] {
-                self.head_end_matched + 1
-            } else if b == END[0] {
-                1
-            } else {
-                0
-            };
-            if self.head_end_matched == END.len() {
-                self.head_deadline = None;
-                return;
-            }
+        if self.head_deadline.is_some() && self.head_end.feed(bytes) {
+            self.head_deadline = None;
         }
     }
 
@@ -104,6 +90,34 @@ impl GuardedStream {
         if n > 0 {
             self.last_activity = Instant::now();
         }
+    }
+}
+
+/// Finds the blank line that ends an HTTP/1 request head (`\r\n\r\n`), across reads.
+#[derive(Debug, Default)]
+struct HeadEnd {
+    /// How many bytes of the blank line the last bytes read matched.
+    matched: usize,
+}
+
+impl HeadEnd {
+    const END: &'static [u8] = b"\r\n\r\n";
+
+    /// Whether the head ends within `bytes` (or ended before).
+    fn feed(&mut self, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            if self.matched == Self::END.len() {
+                break;
+            }
+            self.matched = if b == Self::END[self.matched] {
+                self.matched + 1
+            } else if b == Self::END[0] {
+                1
+            } else {
+                0
+            };
+        }
+        self.matched == Self::END.len()
     }
 }
 
@@ -179,5 +193,27 @@ impl AsyncWrite for GuardedStream {
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.get_mut().tcp).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HeadEnd;
+
+    #[test]
+    fn the_end_of_a_head_is_found_across_reads() {
+        let mut end = HeadEnd::default();
+        assert!(!end.feed(b"GET / HTTP/1.1\r\nHost: x\r\n\r"));
+        assert!(end.feed(b"\nbody"));
+        assert!(end.feed(b""), "once found it stays found");
+    }
+
+    #[test]
+    fn a_lone_line_end_is_not_the_end() {
+        let mut end = HeadEnd::default();
+        assert!(!end.feed(b"GET / HTTP/1.1\r\n"));
+        assert!(!end.feed(b"Host: x\r\r\n"));
+        assert!(!end.feed(b"\n\n\r\n"));
+        assert!(end.feed(b"X: y\r\r\n\r\n"));
     }
 }
