@@ -204,3 +204,42 @@ fn without_colours(log: &str) -> String {
     }
     out
 }
+
+/// Issue 9, defect 3: out of descriptors, the server logged an accept error every second.
+/// Caps above the limit (`--max-connections` past what the descriptors allow) make it run out.
+#[tokio::test]
+async fn running_out_of_descriptors_is_logged_once_and_the_server_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with_descriptor_limit(
+        dir.path(),
+        free_port(),
+        &["--max-connections", "1000", "--max-streams", "10"],
+        (128, 128),
+    )
+    .await
+    .unwrap();
+    let mut held = Vec::new();
+    for n in 0..200u8 {
+        held.push(connect_from(Ipv4Addr::new(127, 0, 2, 1 + n % 100), server.port).await);
+    }
+    tokio::time::sleep(Duration::from_millis(3_500)).await;
+    let log = without_colours(&server.stderr());
+    let logged = log.matches("cannot accept connections").count();
+    assert!(
+        (1..=2).contains(&logged),
+        "{logged} accept errors logged in 3.5 s:\n{log}"
+    );
+    assert!(!log.contains("accept error"), "{log}");
+    drop(held);
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(r) = client.get(server.url("/healthz")).send().await
+            && r.status() == 200
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not recover");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
