@@ -39,7 +39,11 @@ impl AppState {
         });
         Self {
             store,
-            bus: Arc::new(Bus::new(config.stream_buffer)),
+            bus: Arc::new(Bus::with_stream_caps(
+                config.stream_buffer,
+                config.streams_per_client,
+                config.max_streams,
+            )),
             limits: Arc::new(RateLimits::new(&config)),
             config: Arc::new(config),
             shutdown: CancellationToken::new(),

@@ -1,6 +1,8 @@
 //! The command line: `serve`, `user …` and `token …`. Every flag can also be set with a
 //! `CRONACA_*` environment variable.
 
+mod load;
+
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -101,6 +103,8 @@ pub struct ServeArgs {
         value_parser = clap::value_parser!(u64).range(1..=(1 << 30))
     )]
     pub max_database_mb: Option<u64>,
+    #[command(flatten)]
+    pub load: load::LoadArgs,
 }
 
 impl ServeArgs {
@@ -217,7 +221,7 @@ async fn open_store(dir: &Path, limit: SizeLimit) -> anyhow::Result<SqliteStore>
 }
 
 async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
-    let config = Config {
+    let mut config = Config {
         machine_translation: args.machine_translation()?,
         machine_translation_timeout: std::time::Duration::from_secs(
             args.machine_translation_timeout,
@@ -234,9 +238,10 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     if config.log_client_addresses {
         tracing::warn!("client addresses may appear in the logs (--log-client-addresses)");
     }
-    let listener = tokio::net::TcpListener::bind(args.bind)
-        .await
+    let listener = crate::net::listener::bind(args.bind)
         .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let metrics_listener = args.load.metrics_listener().await?;
+    args.load.apply(&mut config)?;
     let store: Arc<dyn Store> = Arc::new(store);
     if args.demo {
         match crate::demo::fill(store.as_ref()).await? {
@@ -252,6 +257,10 @@ async fn serve(store: SqliteStore, args: ServeArgs) -> anyhow::Result<()> {
     let shutdown = state.shutdown.clone();
     tokio::spawn(purge_sessions(store));
     let addr = listener.local_addr().unwrap_or(args.bind);
+    if let Some(metrics) = metrics_listener {
+        load::serve_metrics(metrics, shutdown.clone());
+    }
+    let listener = load::public_listener(listener, &state);
     tracing::info!(%addr, "serving");
     println!("Cronaca is serving http://{addr}/");
     let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();

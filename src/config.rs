@@ -31,6 +31,44 @@ pub struct Config {
     pub log_client_addresses: bool,
     /// The cap on the database's size in MiB, if any (applied when the store opens).
     pub max_database_mb: Option<u64>,
+    /// Event streams one client (keyed address) may hold open.
+    pub streams_per_client: usize,
+    /// Event streams open at once from everyone.
+    pub max_streams: usize,
+    /// Connections one client may hold open; more are closed as soon as they are accepted.
+    pub connections_per_client: usize,
+    /// Connections open at once from everyone.
+    pub max_connections: usize,
+    /// How long a new connection may take to send its first request's headers.
+    pub header_timeout: Duration,
+    /// How long a connection may move no byte in either direction before it is closed; kept
+    /// well above `heartbeat`, which idle event streams send.
+    pub idle_timeout: Duration,
+    /// When set, `/metrics` is also served on the public listener to this bearer token.
+    pub metrics_token: Option<MetricsToken>,
+}
+
+/// The bearer token for `/metrics` on the public listener; never shown by `Debug`.
+#[derive(Clone)]
+pub struct MetricsToken(String);
+
+impl MetricsToken {
+    /// `None` for an empty token, which would let anyone in.
+    pub fn new(token: &str) -> Option<Self> {
+        let token = token.trim();
+        (!token.is_empty()).then(|| Self(token.to_owned()))
+    }
+
+    /// Compares digests, so the time taken says nothing about how much of the token matched.
+    pub fn matches(&self, given: &str) -> bool {
+        crate::auth::secret_hash(given) == crate::auth::secret_hash(&self.0)
+    }
+}
+
+impl std::fmt::Debug for MetricsToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MetricsToken(…)")
+    }
 }
 
 /// A machine-translation engine the operator runs, reached over HTTP.
@@ -69,7 +107,9 @@ impl Config {
 }
 
 impl Default for Config {
+    /// The stream and connection caps follow the descriptor limit in force.
     fn default() -> Self {
+        let budget = crate::net::descriptors::Budget::current();
         Self {
             body_limit: 256 * 1024,
             heartbeat: Duration::from_secs(15),
@@ -83,6 +123,13 @@ impl Default for Config {
             machine_translation_timeout: Duration::from_secs(8),
             log_client_addresses: false,
             max_database_mb: None,
+            streams_per_client: 8,
+            max_streams: budget.streams,
+            connections_per_client: 256,
+            max_connections: budget.connections,
+            header_timeout: Duration::from_secs(15),
+            idle_timeout: Duration::from_secs(120),
+            metrics_token: None,
         }
     }
 }

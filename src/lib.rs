@@ -18,6 +18,7 @@ pub mod live;
 pub mod logging;
 pub mod metrics;
 pub mod mt;
+pub mod net;
 pub mod render;
 pub mod store;
 pub mod web;

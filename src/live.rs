@@ -3,6 +3,7 @@
 //! Each event is framed for Server-Sent Events once, when published, and the same bytes are
 //! shared by every subscriber. A subscriber is a cursor into a bounded ring per thread: one that
 //! falls a whole ring behind is told it lagged and is disconnected, to resume from its last id.
+//! The bus also counts open streams, to admit only a few per client and a bounded number in all.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -11,6 +12,7 @@ use bytes::Bytes;
 use tokio::sync::broadcast;
 
 use crate::domain::event::Event;
+use crate::net::caps::Caps;
 
 /// An event ready to send: its sequence number and its SSE frame.
 #[derive(Debug, Clone)]
@@ -21,37 +23,56 @@ pub struct Frame {
 
 impl Frame {
     pub fn of(event: &Event) -> Self {
-        let mut out = String::with_capacity(event.data.len() + 48);
-        out.push_str("id: ");
-        out.push_str(&event.seq.to_string());
-        out.push_str("\nevent: ");
-        out.push_str(event.kind.as_str());
-        out.push('\n');
-        // JSON from serde has no raw newlines, but a frame must never be broken by one.
-        for line in event.data.split('\n') {
-            out.push_str("data: ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push('\n');
+        let mut out = Vec::with_capacity(Self::len_of(event));
+        Self::encode(event, &mut out);
         Frame {
             seq: event.seq,
             bytes: Bytes::from(out),
         }
+    }
+
+    /// Appends the event's SSE frame to `out`.
+    pub fn encode(event: &Event, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"id: ");
+        out.extend_from_slice(event.seq.to_string().as_bytes());
+        out.extend_from_slice(b"\nevent: ");
+        out.extend_from_slice(event.kind.as_str().as_bytes());
+        out.push(b'\n');
+        // JSON from serde has no raw newlines, but a frame must never be broken by one.
+        for line in event.data.split('\n') {
+            out.extend_from_slice(b"data: ");
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+        out.push(b'\n');
+    }
+
+    /// The frame's length when the data is one line (the usual case), a close estimate otherwise.
+    pub fn len_of(event: &Event) -> usize {
+        event.data.len() + event.kind.as_str().len() + 40
     }
 }
 
 pub struct Bus {
     channels: Mutex<HashMap<String, broadcast::Sender<Arc<Frame>>>>,
     capacity: usize,
+    /// Open event streams, per client key and in all.
+    pub streams: Arc<Caps>,
 }
 
 impl Bus {
     /// `capacity`: how many events a subscriber may fall behind before it is disconnected.
+    /// Streams are not capped: see `with_stream_caps`.
     pub fn new(capacity: usize) -> Self {
+        Self::with_stream_caps(capacity, usize::MAX, usize::MAX)
+    }
+
+    /// A bus that admits at most `per_client` open streams per client key and `total` in all.
+    pub fn with_stream_caps(capacity: usize, per_client: usize, total: usize) -> Self {
         Self {
             channels: Mutex::new(HashMap::new()),
             capacity: capacity.max(1),
+            streams: Arc::new(Caps::new(per_client, total)),
         }
     }
 

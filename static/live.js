@@ -207,7 +207,10 @@
   }
 
   // The browser reconnects by itself after a dropped stream; after a refused one (a proxy's 502
-  // during a restart) it gives up, so the page opens a new stream from the last event seen.
+  // during a restart, the server's 503 when it has too many streams open) it gives up, so the
+  // page opens a new stream from the last event seen. The stream starts after the event the
+  // page was rendered at (data-seq), so nothing committed since is missed. Waits are spread
+  // out, so that pages refused together do not all come back at the same moment.
   var source, last = root.dataset.seq, wait = 2000, handlers = [];
   function connect() {
     source = new EventSource("/api/v1/threads/" + root.dataset.thread + "/events?after=" + last);
@@ -215,7 +218,7 @@
     source.onerror = function () {
       setState("reconnecting");
       if (source.readyState === EventSource.CLOSED) {
-        setTimeout(connect, wait);
+        setTimeout(connect, wait / 2 + Math.random() * wait);
         wait = Math.min(wait * 2, 60000);
       }
     };

@@ -4,8 +4,9 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{Method, Request, StatusCode, header};
 use common::TestApp;
+use cronaca::config::{Config, MetricsToken};
 use cronaca::domain::role::Role;
 use serde_json::json;
 
@@ -20,22 +21,32 @@ async fn health_answers_ok() {
     assert_eq!(ready.json, json!({"status": "ready", "storage": "ok"}));
 }
 
+const METRICS_TOKEN: &str = "metrics-secret";
+
+async fn app_with_metrics() -> TestApp {
+    cronaca::metrics::handle().expect("recorder installs");
+    TestApp::with_config(Config {
+        metrics_token: MetricsToken::new(METRICS_TOKEN),
+        ..Config::default()
+    })
+    .await
+}
+
 #[tokio::test]
 async fn metrics_count_requests_by_route_streams_and_events() {
-    cronaca::metrics::handle().expect("recorder installs");
-    let app = TestApp::new().await;
+    let app = app_with_metrics().await;
     let editor = app.token("ed", Role::Editor).await;
     let t = app.simple_thread(&editor, "T").await;
     app.get(&format!("/api/v1/threads/{}", t["id"].as_str().unwrap()))
         .await;
 
-    let reply = app.get("/metrics").await;
+    let reply = app.get_as("/metrics", METRICS_TOKEN).await;
     assert_eq!(reply.status, StatusCode::OK);
     let text = reply.text;
     assert!(
         text.lines().any(|l| l.starts_with("http_requests_total{")
             && l.contains(r#"route="/api/v1/threads/{id}""#)
-            && l.contains(r#"status="200""#)),
+            && l.contains(r#"status="2xx""#)),
         "{text}"
     );
     assert!(
@@ -43,6 +54,61 @@ async fn metrics_count_requests_by_route_streams_and_events() {
         "{text}"
     );
     assert!(text.contains("cronaca_events_published_total"), "{text}");
+}
+
+/// Issue 9, defect 4: `/metrics` was public, and grew with every made-up method name.
+#[tokio::test]
+async fn metrics_are_not_public_without_the_token() {
+    let closed = TestApp::new().await;
+    let reply = closed.get("/metrics").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.error_code(), "not_found");
+
+    let app = app_with_metrics().await;
+    for token in [None, Some("wrong"), Some("")] {
+        let reply = app.call(Method::GET, "/metrics", token, None).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{token:?}");
+        assert_eq!(reply.error_code(), "unauthorized");
+    }
+    assert_eq!(
+        app.get_as("/metrics", METRICS_TOKEN).await.status,
+        StatusCode::OK
+    );
+}
+
+fn series(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.starts_with("http_requests_total{"))
+        .map(|l| l.rsplit_once(' ').map_or(l, |(series, _)| series))
+        .collect()
+}
+
+#[tokio::test]
+async fn made_up_method_names_add_no_series() {
+    let app = app_with_metrics().await;
+    let route = "/api/v1/moderation/queue";
+    let before = series(&app.get_as("/metrics", METRICS_TOKEN).await.text).len();
+    for n in 0..300 {
+        let method = Method::from_bytes(format!("XMADEUP{n}").as_bytes()).unwrap();
+        let reply = app.call(method, route, None, None).await;
+        assert!(reply.status.is_client_error(), "{}", reply.status);
+    }
+    let text = app.get_as("/metrics", METRICS_TOKEN).await.text;
+    let after = series(&text);
+    assert!(!text.contains("XMADEUP"), "a made-up method became a label");
+    assert!(
+        after
+            .iter()
+            .any(|s| s.contains(r#"method="other""#) && s.contains(route)),
+        "{text}"
+    );
+    // Other tests of this binary add their own series meanwhile, from bounded sets.
+    assert!(
+        after.len() < before + 50,
+        "{} series before, {} after",
+        before,
+        after.len()
+    );
 }
 
 #[tokio::test]

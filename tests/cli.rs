@@ -470,7 +470,7 @@ async fn sigterm_stops_serve_cleanly_while_an_event_stream_is_open() {
         .connect_timeout(Duration::from_secs(10))
         .build()
         .expect("http client")
-        .get(server.url("/api/v1/threads/exercise-valdoria/events"))
+        .get(server.url("/api/v1/threads/exercise-valdoria/events?after=0"))
         .send()
         .await
         .expect("open the event stream");

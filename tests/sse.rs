@@ -1,120 +1,31 @@
-//! The live event stream over a real listener: delivery, resume without gaps or duplicates,
-//! heartbeats, lagging clients and shutdown.
+//! The live event stream over a real listener: delivery, the live edge and replay, resume
+//! without gaps or duplicates, heartbeats, lagging clients, caps on open streams and shutdown.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use common::TestApp;
-use cronaca::config::Config;
+use common::sse::{Client, data};
+use cronaca::config::{Config, MetricsToken};
 use cronaca::domain::role::Role;
 use cronaca::domain::update::NewUpdate;
 use cronaca::domain::user::Actor;
 use cronaca::store::Store;
-use futures_util::StreamExt;
-use serde_json::{Value, json};
-
-/// Generous bound for anything that should take milliseconds; delivery time is measured in
-/// the benchmarks, not asserted here.
-const PATIENCE: Duration = Duration::from_secs(10);
-
-#[derive(Debug, Clone, PartialEq)]
-struct Message {
-    id: Option<i64>,
-    event: Option<String>,
-    data: String,
-    comment: bool,
-}
-
-struct Client {
-    stream:
-        std::pin::Pin<Box<dyn futures_util::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
-    buf: String,
-}
-
-impl Client {
-    async fn open(addr: SocketAddr, thread: &str, last_id: Option<i64>, query: &str) -> Client {
-        let mut req = reqwest::Client::new().get(format!(
-            "http://{addr}/api/v1/threads/{thread}/events{query}"
-        ));
-        if let Some(id) = last_id {
-            req = req.header("Last-Event-ID", id.to_string());
-        }
-        let resp = req.send().await.unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        assert_eq!(resp.headers()["content-type"], "text/event-stream");
-        Client {
-            stream: Box::pin(resp.bytes_stream()),
-            buf: String::new(),
-        }
-    }
-
-    /// The next message (event or comment), or `None` when the server closed the stream.
-    async fn next_message(&mut self) -> Option<Message> {
-        loop {
-            if let Some(end) = self.buf.find("\n\n") {
-                let block: String = self.buf.drain(..end + 2).collect();
-                let mut m = Message {
-                    id: None,
-                    event: None,
-                    data: String::new(),
-                    comment: false,
-                };
-                for line in block.lines() {
-                    if let Some(v) = line.strip_prefix("id: ") {
-                        m.id = Some(v.parse().unwrap());
-                    } else if let Some(v) = line.strip_prefix("event: ") {
-                        m.event = Some(v.to_owned());
-                    } else if let Some(v) = line.strip_prefix("data: ") {
-                        m.data.push_str(v);
-                    } else if line.starts_with(':') {
-                        m.comment = true;
-                    }
-                }
-                return Some(m);
-            }
-            match tokio::time::timeout(PATIENCE, self.stream.next())
-                .await
-                .expect("stream stalled")
-            {
-                Some(Ok(chunk)) => self.buf.push_str(std::str::from_utf8(&chunk).unwrap()),
-                Some(Err(_)) | None => return None,
-            }
-        }
-    }
-
-    /// The next event, skipping heartbeats.
-    async fn next_event(&mut self) -> Option<Message> {
-        loop {
-            let m = self.next_message().await?;
-            if !m.comment {
-                return Some(m);
-            }
-        }
-    }
-
-    async fn events(&mut self, n: usize) -> Vec<Message> {
-        let mut out = Vec::new();
-        for _ in 0..n {
-            out.push(self.next_event().await.expect("stream ended early"));
-        }
-        out
-    }
-}
-
-fn data(m: &Message) -> Value {
-    serde_json::from_str(&m.data).unwrap()
-}
+use serde_json::json;
 
 /// Acceptance: accounts and tokens, an Italian thread, live delivery, a premoderated guest
 /// comment approved by a moderator and announced, and resume from the first event's id.
 #[tokio::test]
 async fn live_thread_story_through_the_api() {
     cronaca::metrics::handle().expect("recorder installs");
-    let app = TestApp::new().await;
+    let app = TestApp::with_config(Config {
+        metrics_token: MetricsToken::new("metrics-secret"),
+        ..Config::default()
+    })
+    .await;
     let editor = app.token("redazione", Role::Editor).await;
     let moderator = app.token("moderatrice", Role::Moderator).await;
     let addr = app.serve().await;
@@ -127,9 +38,9 @@ async fn live_thread_story_through_the_api() {
         .await;
     let tid = thread["id"].as_str().unwrap();
 
-    let mut reader = Client::open(addr, tid, None, "").await;
+    let mut reader = Client::open(addr, tid, None, "?after=0").await;
     let created = reader.next_event().await.unwrap();
-    let metrics = app.get("/metrics").await.text;
+    let metrics = app.get_as("/metrics", "metrics-secret").await.text;
     let open: f64 = metrics
         .lines()
         .find_map(|l| l.strip_prefix("cronaca_event_streams_open "))
@@ -210,7 +121,7 @@ async fn reconnecting_client_gets_every_missed_event_once_in_order() {
     for n in 0..3 {
         app.update(&editor, &tid, &format!("before {n}")).await;
     }
-    let mut first = Client::open(addr, &tid, None, "").await;
+    let mut first = Client::open(addr, &tid, None, "?after=0").await;
     let seen = first.events(2).await;
     drop(first);
     let last = seen.last().unwrap().id.unwrap();
@@ -242,7 +153,7 @@ async fn concurrent_writers_reach_a_subscriber_in_sequence_without_gaps() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mut reader = Client::open(addr, &tid, None, "").await;
+    let mut reader = Client::open(addr, &tid, None, "?after=0").await;
 
     let client = reqwest::Client::new();
     let mut writers = Vec::new();
@@ -304,7 +215,7 @@ async fn client_that_falls_behind_is_disconnected_and_resumes_without_loss() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mut reader = Client::open(addr, &tid, None, "").await;
+    let mut reader = Client::open(addr, &tid, None, "?after=0").await;
     assert_eq!(reader.next_event().await.unwrap().id, Some(1));
 
     // Twenty committed updates published in one burst: far more than the stream may buffer.
@@ -357,7 +268,7 @@ async fn shutdown_closes_open_streams() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mut reader = Client::open(addr, &tid, None, "").await;
+    let mut reader = Client::open(addr, &tid, None, "?after=0").await;
     reader.next_event().await.unwrap();
     app.state.shutdown.cancel();
     assert_eq!(reader.next_event().await, None);

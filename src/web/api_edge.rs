@@ -19,7 +19,7 @@ pub async fn bearer_tokens(
     mut req: Request,
     next: Next,
 ) -> Response {
-    if req.headers().contains_key(header::AUTHORIZATION) {
+    if under_api(req.uri().path()) && req.headers().contains_key(header::AUTHORIZATION) {
         match actor_of(&state, req.headers()).await {
             Ok(actor) => {
                 req.extensions_mut().insert(Authenticated(actor));

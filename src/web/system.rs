@@ -48,11 +48,28 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     response
 }
 
-pub async fn metrics() -> impl IntoResponse {
-    let body = crate::metrics::handle()
-        .map(|h| h.render())
-        .unwrap_or_default();
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body)
+/// `/metrics` on the public listener: only with `--metrics-token`, to that bearer token. Without
+/// it the address does not exist here (`--metrics-bind` serves it on a separate listener).
+pub async fn metrics(
+    axum::extract::State(state): axum::extract::State<crate::app::AppState>,
+    headers: axum::http::HeaderMap,
+) -> Result<impl IntoResponse, AppError> {
+    let Some(token) = &state.config.metrics_token else {
+        return Err(AppError::NotFound("page"));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if !given.is_some_and(|g| token.matches(g.trim())) {
+        return Err(AppError::Unauthorized(
+            "metrics need `Authorization: Bearer <metrics token>`".into(),
+        ));
+    }
+    Ok((
+        [(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)],
+        crate::metrics::render(),
+    ))
 }
 
 pub async fn openapi() -> impl IntoResponse {

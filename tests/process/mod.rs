@@ -25,7 +25,7 @@ pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 pub const SERVING: &str = "Cronaca is serving http://";
 
 /// Settings from the environment that would change what the binary does.
-const CRONACA_VARS: [&str; 9] = [
+const CRONACA_VARS: [&str; 16] = [
     "CRONACA_DATA_DIR",
     "CRONACA_BIND",
     "CRONACA_DEMO",
@@ -35,6 +35,13 @@ const CRONACA_VARS: [&str; 9] = [
     "CRONACA_MEMBER_WRITES_PER_MINUTE",
     "CRONACA_LOG_CLIENT_ADDRESSES",
     "CRONACA_MAX_DATABASE_MB",
+    "CRONACA_STREAMS_PER_CLIENT",
+    "CRONACA_MAX_STREAMS",
+    "CRONACA_CONNECTIONS_PER_CLIENT",
+    "CRONACA_MAX_CONNECTIONS",
+    "CRONACA_HEADER_TIMEOUT",
+    "CRONACA_METRICS_BIND",
+    "CRONACA_METRICS_TOKEN",
 ];
 
 /// A port on 127.0.0.1 that was free a moment ago.
@@ -45,7 +52,22 @@ pub fn free_port() -> u16 {
 
 /// `cronaca --data-dir DIR`, isolated from `CRONACA_*` variables, killed when dropped.
 pub fn command(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
+    isolated(Command::new(BIN), data_dir)
+}
+
+/// `cronaca --data-dir DIR` run with the descriptor limit `soft` (and `hard`), through `sh`'s
+/// `ulimit` since this crate forbids the `unsafe` a `pre_exec` would need. `exec` keeps the pid.
+pub fn command_with_descriptor_limit(data_dir: &Path, soft: u64, hard: u64) -> Command {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "ulimit -S -n {soft} && ulimit -H -n {hard} && exec \"$0\" \"$@\""
+        ))
+        .arg(BIN);
+    isolated(cmd, data_dir)
+}
+
+fn isolated(mut cmd: Command, data_dir: &Path) -> Command {
     for var in CRONACA_VARS {
         cmd.env_remove(var);
     }
@@ -138,7 +160,7 @@ impl Server {
     /// Starts `serve --bind 127.0.0.1:PORT EXTRA…` and waits until `/healthz` answers 200.
     /// `Err` carries the server's stderr if it exited before listening.
     pub async fn start(data_dir: &Path, port: u16, extra: &[&str]) -> Result<Server, String> {
-        Self::start_with_env(data_dir, port, extra, &[]).await
+        Server::start_command(command(data_dir), port, extra).await
     }
 
     /// Like [`Server::start`], with these environment variables set for the server.
@@ -150,6 +172,22 @@ impl Server {
     ) -> Result<Server, String> {
         let mut cmd = command(data_dir);
         cmd.envs(env.iter().copied());
+        Server::start_command(cmd, port, extra).await
+    }
+
+    /// Like `start`, with the server's descriptor limit set to `soft` and `hard` (see
+    /// `command_with_descriptor_limit`).
+    pub async fn start_with_descriptor_limit(
+        data_dir: &Path,
+        port: u16,
+        extra: &[&str],
+        (soft, hard): (u64, u64),
+    ) -> Result<Server, String> {
+        let cmd = command_with_descriptor_limit(data_dir, soft, hard);
+        Server::start_command(cmd, port, extra).await
+    }
+
+    async fn start_command(mut cmd: Command, port: u16, extra: &[&str]) -> Result<Server, String> {
         cmd.arg("serve")
             .arg("--bind")
             .arg(format!("127.0.0.1:{port}"))
