@@ -16,6 +16,7 @@ pub mod provenance;
 pub mod reading;
 pub mod report;
 pub mod role;
+pub mod schema;
 pub mod search;
 pub mod situation;
 pub mod slug;

@@ -26,8 +26,10 @@ const BACKLOG_BATCH: u32 = 500;
 const HEARTBEAT: &[u8] = b": heartbeat\n\n";
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Resume after this sequence number (`Last-Event-ID` takes precedence).
+    #[param(minimum = 0)]
     pub after: Option<i64>,
 }
 

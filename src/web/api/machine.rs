@@ -26,6 +26,7 @@ use crate::web::machine::{MachineError, machine_translate_as};
 #[serde(deny_unknown_fields)]
 pub struct MachineQuery {
     /// The language to translate into.
+    #[param(value_type = LanguageTag)]
     pub lang: String,
 }
 
@@ -134,7 +135,11 @@ pub async fn report_translation(
 #[serde(deny_unknown_fields)]
 pub struct MachineDraftRequest {
     pub kind: ItemKind,
+    /// The thread's own id for `thread`, else the id of one of its updates, reports or
+    /// indicators.
     pub item_id: String,
+    /// The language to translate into: another one than the item's.
+    #[schema(value_type = LanguageTag)]
     pub language: String,
 }
 

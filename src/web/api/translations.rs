@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::domain::language::LanguageTag;
 use crate::domain::permissions::{self, Action, Ownership};
 use crate::domain::thread::{Thread, language};
 use crate::domain::translation::{
@@ -21,6 +22,7 @@ use crate::web::extract::{JsonBody, require};
 #[into_params(parameter_in = Query)]
 pub struct TranslationQuery {
     /// Only translations into this language (its primary subtag decides).
+    #[param(value_type = Option<LanguageTag>)]
     pub language: Option<String>,
 }
 
