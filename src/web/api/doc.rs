@@ -13,6 +13,8 @@
 //! What only some operations do (403, 404, 409, 429, 503) stays on their handlers.
 
 use utoipa::Modify;
+use utoipa::openapi::extensions::Extensions;
+use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::response::{ResponseBuilder, Responses};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
@@ -84,6 +86,65 @@ impl Modify for SharedResponses {
             for op in operations(item) {
                 complete(op);
             }
+        }
+        link_created_items(openapi);
+    }
+}
+
+/// Operations that create an item, and where the item then lives: the `id` in the answer is
+/// the `{id}` of every operation under that path (OpenAPI links, for clients and for tools
+/// that follow them).
+const CREATED: [(&str, &str); 7] = [
+    ("/api/v1/threads", "/api/v1/threads/{id}"),
+    ("/api/v1/threads/{id}/updates", "/api/v1/updates/{id}"),
+    ("/api/v1/threads/{id}/comments", "/api/v1/comments/{id}"),
+    ("/api/v1/threads/{id}/reports", "/api/v1/reports/{id}"),
+    ("/api/v1/threads/{id}/indicators", "/api/v1/indicators/{id}"),
+    (
+        "/api/v1/threads/{id}/translations",
+        "/api/v1/translations/{id}",
+    ),
+    ("/api/v1/sources", "/api/v1/sources/{id}"),
+];
+
+fn link_created_items(openapi: &mut OpenApi) {
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        for op in operations(item) {
+            if let Some(id) = &op.operation_id {
+                targets.push((path.clone(), id.clone()));
+            }
+        }
+    }
+    for (creator, home) in CREATED {
+        let Some(created) = openapi
+            .paths
+            .paths
+            .get_mut(creator)
+            .and_then(|item| item.post.as_mut())
+            .and_then(|op| op.responses.responses.get_mut("201"))
+        else {
+            continue;
+        };
+        let RefOr::T(created) = created else {
+            continue;
+        };
+        let under = |path: &str| {
+            (path == home || path.starts_with(&format!("{home}/")))
+                && path.matches('{').count() == 1
+        };
+        for (path, operation_id) in targets.iter().filter(|(path, _)| under(path)) {
+            // utoipa 5.5 writes `Link::operation_id` as `operation_id`, not `operationId`: the
+            // field goes in through the extensions, which are written as they are named.
+            let link = LinkBuilder::new()
+                .extensions(Some(Extensions::from_iter([(
+                    "operationId",
+                    operation_id.as_str(),
+                )])))
+                .parameter("id", "$response.body#/id")
+                .description(format!("`{path}` for the item created"))
+                .build();
+            created.links.insert(operation_id.clone(), RefOr::T(link));
         }
     }
 }

@@ -205,9 +205,9 @@ pub async fn publish_translation(
     Path(id): Path<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
-    let publish: Publish = body.parse()?;
     let t = state.store.translation(&id).await?;
     may_publish(&state, &actor, &t.thread_id).await?;
+    let publish: Publish = body.parse()?;
     let change = state
         .store
         .publish_translation(&actor, &id, publish.revision)
