@@ -89,6 +89,24 @@ cd "$work"
   --report junit --report-junit-path "$report/junit.xml" \
   "$@" || status=$?
 
+# The server's own count of what it answered, when its metrics are on this listener.
+"$venv/bin/python" - "$base/metrics" <<'PY' || true
+import re, sys, urllib.request
+try:
+    text = urllib.request.urlopen(sys.argv[1], timeout=10).read().decode()
+except Exception as e:
+    sys.exit(f"request count unavailable: {e}")
+total = errors = 0
+for line in text.splitlines():
+    m = re.match(r'http_requests_total\{(.*)\} ([0-9.e+]+)$', line)
+    if m:
+        n = int(float(m.group(2)))
+        total += n
+        if re.search(r'status="5', m.group(1)):
+            errors += n
+print(f"the server answered {total} requests, {errors} of them with a 5xx")
+PY
+
 # A crash of the server is a failure even if every response before it conformed.
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "the server stopped during the run" >&2
