@@ -94,7 +94,9 @@ async fn reader_translation(
 /// A machine translation of an approved comment, made once per text and kept.
 #[utoipa::path(get, path = "/api/v1/comments/{id}/machine-translation", tag = "translations",
     params(("id" = String, Path), MachineQuery),
-    responses((status = 200, body = MachineTranslation), (status = 404, body = ErrorBody),
+    responses((status = 200, body = MachineTranslation),
+        (status = 400, description = "`lang` is missing", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 409, description = "No engine is set up, or it refused the text",
             body = ErrorBody),
         (status = 422, description = "Same language, or a pair the engine lacks",
@@ -114,7 +116,9 @@ pub async fn comment_translation(
 /// A machine translation of a published report, made once per text and kept.
 #[utoipa::path(get, path = "/api/v1/reports/{id}/machine-translation", tag = "translations",
     params(("id" = String, Path), MachineQuery),
-    responses((status = 200, body = MachineTranslation), (status = 404, body = ErrorBody),
+    responses((status = 200, body = MachineTranslation),
+        (status = 400, description = "`lang` is missing", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 409, description = "No engine is set up, or it refused the text",
             body = ErrorBody),
         (status = 422, description = "Same language, or a pair the engine lacks",

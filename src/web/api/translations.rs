@@ -42,7 +42,9 @@ fn public(mut t: Translation) -> Option<Translation> {
 /// admins see drafts too.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/translations", tag = "translations",
     params(("id" = String, Path, description = "Thread id or slug"), TranslationQuery),
-    responses((status = 200, body = Vec<Translation>), (status = 404, body = ErrorBody),
+    responses((status = 200, body = Vec<Translation>),
+        (status = 400, description = "The query string cannot be read", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn list_translations(
     State(state): State<AppState>,
