@@ -355,3 +355,22 @@ async fn request_bodies_refuse_unknown_fields() {
         );
     }
 }
+
+#[tokio::test]
+async fn created_items_link_to_the_operations_on_them() {
+    let doc = document().await;
+    let ids: Vec<String> = operations(&doc)
+        .iter()
+        .map(|(_, _, op)| op["operationId"].as_str().unwrap().to_owned())
+        .collect();
+    let links = &doc["paths"]["/api/v1/threads"]["post"]["responses"]["201"]["links"];
+    let links = links.as_object().unwrap_or_else(|| panic!("{links}"));
+    assert!(links.contains_key("get_thread") && links.contains_key("post_update"));
+    for (name, link) in links {
+        let target = link["operationId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: {link}"));
+        assert!(ids.iter().any(|id| id == target), "{name}: {target}");
+        assert_eq!(link["parameters"]["id"], "$response.body#/id");
+    }
+}

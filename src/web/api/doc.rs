@@ -10,7 +10,8 @@
 //! - `ApiQuery` (any operation with query parameters): 422 naming the parameter.
 //! - The rate limiter: 429 always carries `Retry-After`.
 //!
-//! What only some operations do (403, 404, 409, 429, 503) stays on their handlers.
+//! What only some operations do (403, 404, 409, 429, 503) stays on their handlers. The answers
+//! of the operations that create an item link to the operations on that item.
 
 use utoipa::Modify;
 use utoipa::openapi::extensions::Extensions;
