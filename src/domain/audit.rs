@@ -11,9 +11,11 @@ pub struct AuditEntry {
     pub action: String,
     pub target_kind: String,
     pub target_id: String,
-    #[schema(value_type = Object)]
+    /// The item before the change; `null` when it was created.
+    #[schema(value_type = Option<Object>, required = true)]
     pub before: Option<serde_json::Value>,
-    #[schema(value_type = Object)]
+    /// The item after the change; `null` when nothing of it is left to show.
+    #[schema(value_type = Option<Object>, required = true)]
     pub after: Option<serde_json::Value>,
     pub at: DateTime<Utc>,
 }

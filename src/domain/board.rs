@@ -13,7 +13,19 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A count as sources state it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Count {
     Exact { n: i64 },
@@ -68,13 +80,19 @@ impl Count {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[schema(as = ClaimValue)]
 pub enum Value {
     Count { count: Count },
     Status { value: String },
     Text { text: String },
 }
+
+/// `Value` under a name the schema generator does not take for an arbitrary JSON value.
+pub type ClaimValue = Value;
 
 impl Value {
     pub fn agrees_with(&self, other: &Value) -> bool {

@@ -55,7 +55,6 @@ pub struct Comment {
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     /// Detected from the text; absent when detection was not sure.
-    #[schema(value_type = Option<String>)]
     pub language: Option<LanguageTag>,
     /// The account that wrote it; never shown publicly.
     #[serde(skip)]
@@ -74,9 +73,15 @@ pub struct CommentNode {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewComment {
+    /// Markdown (links, emphasis, quotes).
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
+    /// The comment this one replies to.
+    #[schema(schema_with = super::schema::optional_id)]
     pub parent_id: Option<String>,
-    /// A pseudonym: required for guests, optional for accounts (shown instead of the account).
+    /// A pseudonym on one line: required for guests, optional for accounts (shown instead of
+    /// the account).
+    #[schema(min_length = 1, max_length = 60, pattern = "^[^\\r\\n]*$")]
     pub author_name: Option<String>,
 }
 
@@ -213,6 +218,7 @@ impl ModerationAction {
 #[serde(deny_unknown_fields)]
 pub struct Moderation {
     pub action: ModerationAction,
+    #[schema(max_length = 500)]
     pub note: Option<String>,
 }
 
@@ -232,6 +238,7 @@ impl Moderation {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewFlag {
+    #[schema(min_length = 1, max_length = 500)]
     pub reason: String,
 }
 
@@ -244,6 +251,7 @@ impl NewFlag {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommentPatch {
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
 }
 

@@ -43,11 +43,15 @@ text_enum!(Scope { Thread => "thread", Place => "place" });
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusOption {
+    /// Unique among the indicator's values.
+    #[schema(min_length = 1, max_length = 200)]
     pub value: String,
     /// `#rrggbb`.
+    #[schema(pattern = "^#[0-9A-Fa-f]{6}$")]
     pub colour: String,
     /// The value's label per language; the value itself when none fits.
     #[serde(default)]
+    #[schema(schema_with = labels_schema)]
     pub labels: BTreeMap<String, String>,
 }
 
@@ -164,15 +168,53 @@ impl Indicator {
     }
 }
 
+/// Labels per language (`labels`): each key a language tag, each label 1 to 200 characters.
+fn labels_builder() -> utoipa::openapi::schema::ObjectBuilder {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .property_names(Some(LanguageTag::schema_object()))
+        .additional_properties(Some(utoipa::openapi::RefOr::T(Schema::Object(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(MAX_LABEL))
+                .build(),
+        ))))
+        .description(Some("Label per language tag."))
+}
+
+fn labels_schema() -> utoipa::openapi::schema::Object {
+    labels_builder().build()
+}
+
+fn required_labels_schema() -> utoipa::openapi::schema::Object {
+    labels_builder().min_properties(Some(1)).build()
+}
+
+fn optional_labels_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    labels_builder()
+        .schema_type(SchemaType::from_iter([Type::Object, Type::Null]))
+        .min_properties(Some(1))
+        .build()
+}
+
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewIndicator {
-    /// Short identifier, unique in the thread: a-z, 0-9 and `_`.
+    /// Short identifier, unique in the thread: a-z, 0-9 and `_`, starting with a letter.
+    #[schema(pattern = "^[a-z][a-z0-9_]*$", max_length = 64)]
     pub key: String,
+    /// At least one.
+    #[schema(schema_with = required_labels_schema)]
     pub labels: BTreeMap<String, String>,
     pub kind: IndicatorKind,
+    /// `thread` when absent.
     pub scope: Option<Scope>,
+    /// A status indicator's values (1 to 12, required); none for the other kinds.
     #[serde(default)]
+    #[schema(max_items = 12)]
     pub statuses: Vec<StatusOption>,
 }
 
@@ -295,7 +337,11 @@ fn check_statuses(
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorPatch {
+    /// Replaces all labels; at least one.
+    #[schema(schema_with = optional_labels_schema)]
     pub labels: Option<BTreeMap<String, String>>,
+    /// Replaces a status indicator's values (1 to 12); values used by claims must stay.
+    #[schema(max_items = 12)]
     pub statuses: Option<Vec<StatusOption>>,
     pub position: Option<i64>,
 }
@@ -340,7 +386,7 @@ pub struct Claim {
     pub id: String,
     pub indicator: String,
     pub place: Option<PlaceRef>,
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::board::ClaimValue)]
     pub value: Value,
     pub as_of: DateTime<Utc>,
 }
@@ -349,10 +395,12 @@ pub struct Claim {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewClaim {
+    /// The key of one of the thread's indicators.
+    #[schema(min_length = 1, max_length = 64)]
     pub indicator: String,
+    #[schema(schema_with = crate::domain::schema::optional_place_id)]
     pub place: Option<String>,
-    /// A count ("8", "5-10", "at least 8", or a number), a status value, or a text.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::domain::schema::claim_value)]
     pub value: serde_json::Value,
     /// Defaults to the report's `occurred_at`, else its `stated_at`.
     pub as_of: Option<DateTime<Utc>>,

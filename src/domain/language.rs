@@ -80,6 +80,43 @@ impl FromStr for LanguageTag {
     }
 }
 
+/// The tags `LanguageTag::parse` accepts, as a regular expression: RFC 5646's well-formed
+/// `langtag` with a primary language subtag of 2–3 letters (extlangs, script, region, variants,
+/// extensions, private use), in any case. The length limit is separate (`maxLength`).
+pub const PATTERN: &str = concat!(
+    "^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}",
+    "(-[A-Za-z]{4})?",
+    "(-([A-Za-z]{2}|[0-9]{3}))?",
+    "(-([A-Za-z][A-Za-z0-9]{4,7}|[0-9][A-Za-z0-9]{3,7}))*",
+    "(-[0-9A-WYZa-wyz](-[A-Za-z0-9]{2,8})+)*",
+    "(-[Xx](-[A-Za-z0-9]{1,8})+)?$",
+);
+
+impl LanguageTag {
+    /// The JSON Schema of a tag, for places that cannot refer to the `LanguageTag` component
+    /// (the keys of a map of labels).
+    pub fn schema_object() -> utoipa::openapi::schema::Object {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(PATTERN))
+            .max_length(Some(MAX_LEN))
+            .description(Some(
+                "A BCP 47 language tag (RFC 5646) whose language subtag has 2 or 3 letters, \
+                 e.g. `it`, `en-GB`, `sr-Latn`; the server normalizes its case.",
+            ))
+            .examples(["it"])
+            .build()
+    }
+}
+
+impl utoipa::PartialSchema for LanguageTag {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        Self::schema_object().into()
+    }
+}
+
+impl utoipa::ToSchema for LanguageTag {}
+
 impl AsRef<str> for LanguageTag {
     fn as_ref(&self) -> &str {
         &self.0

@@ -17,6 +17,7 @@ pub mod reading;
 pub mod redirect;
 pub mod report;
 pub mod role;
+pub mod schema;
 pub mod search;
 pub mod situation;
 pub mod slug;

@@ -45,9 +45,14 @@ impl Place {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPlace {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(schema_with = super::schema::country)]
     pub country: Option<String>,
+    /// Kept to five decimals.
+    #[schema(minimum = -90, maximum = 90)]
     pub lat: f64,
+    #[schema(minimum = -180, maximum = 180)]
     pub lon: f64,
 }
 

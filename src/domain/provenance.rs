@@ -26,8 +26,11 @@ pub struct Provenance {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewProvenance {
+    #[schema(min_length = 1, max_length = 200)]
     pub publisher: String,
+    #[schema(max_length = 300)]
     pub title: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub url: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
 }

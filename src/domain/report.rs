@@ -78,7 +78,6 @@ pub struct Report {
     pub thread_id: String,
     pub body: String,
     pub body_html: String,
-    #[schema(value_type = String, example = "ru")]
     pub language: LanguageTag,
     /// The language was detected from the text, not given.
     pub language_detected: bool,
@@ -123,6 +122,7 @@ impl Report {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ReportRevision {
     pub revision: i64,
+    /// The report as it was (the shape of `Report`).
     #[schema(value_type = Object)]
     pub report: serde_json::Value,
     pub edited_by: String,
@@ -132,23 +132,35 @@ pub struct ReportRevision {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewReport {
+    /// Markdown (links, emphasis, quotes).
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
-    /// Defaults to the thread's language.
+    /// Detected from the text when absent or empty.
+    #[schema(schema_with = crate::domain::schema::language_or_empty)]
     pub language: Option<String>,
     /// The id of a source in the registry.
+    #[schema(schema_with = crate::domain::schema::id)]
     pub source: String,
+    /// The exact address where the source said it.
+    #[schema(schema_with = crate::domain::schema::web_address)]
     pub link: Option<String>,
-    /// The id of the source this report only repeats.
+    /// The id of the source this report only repeats (not `source` itself).
+    #[schema(schema_with = crate::domain::schema::cited_id)]
     pub cites: Option<String>,
     pub occurred_at: Option<DateTime<Utc>>,
     /// Defaults to the time it is received.
     pub stated_at: Option<DateTime<Utc>>,
-    /// Place ids: `gn:<GeoNames id>` from `/api/v1/places`, or a custom place's id.
+    /// Place ids: `gn:<GeoNames id>` from `/api/v1/places`, or a custom place's id; at most 20
+    /// different ones.
     #[serde(default)]
+    #[schema(schema_with = crate::domain::schema::place_ids)]
     pub places: Vec<String>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub claims: Vec<NewClaim>,
-    /// A guest's pseudonym, where the thread takes guests' contributions.
+    /// A guest's pseudonym on one line, where the thread takes guests' contributions; empty
+    /// for none.
+    #[schema(max_length = 60, pattern = "^[^\\r\\n]*$")]
     pub author_name: Option<String>,
 }
 
@@ -304,7 +316,10 @@ pub fn admission(thread: &Thread, role: Option<Role>) -> Result<ReportState, Ref
 #[serde(deny_unknown_fields)]
 pub struct NewVerification {
     /// `unverified`, `confirmed`, `false` or `retracted`; the rest is derived from claims.
+    #[schema(schema_with = crate::domain::schema::verification_choice)]
     pub status: String,
+    /// Required for `false` and `retracted`: why.
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
 }
 
@@ -381,6 +396,7 @@ pub fn check_moderation(report: &Report, action: ModerationAction) -> Result<(),
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewReportStrike {
+    #[schema(min_length = 1, max_length = 1000)]
     pub reason: String,
 }
 

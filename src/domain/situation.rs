@@ -64,7 +64,7 @@ pub struct EntryView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PositionView {
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::board::ClaimValue)]
     pub value: Value,
     /// The value in words: "8", "5–10", "≥ 8", a status label, a text.
     pub text: String,
@@ -85,7 +85,7 @@ pub struct SeriesView {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PointView {
     pub as_of: DateTime<Utc>,
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::board::ClaimValue)]
     pub value: Value,
     pub text: String,
     pub report: String,

@@ -67,7 +67,6 @@ pub struct Source {
     pub affiliation: String,
     /// ISO 3166-1 alpha-2, upper case.
     pub country: Option<String>,
-    #[schema(value_type = Option<String>)]
     pub language: Option<LanguageTag>,
     pub homepage: Option<String>,
     pub notes: String,
@@ -87,12 +86,21 @@ pub struct SourceRef {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewSource {
+    /// Needs a letter or digit; a name already in the registry (ignoring case, accents, script
+    /// and punctuation) is a conflict.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     pub kind: SourceKind,
+    /// Who stands behind it, e.g. "Government of Kazakhstan".
+    #[schema(max_length = 200)]
     pub affiliation: Option<String>,
+    #[schema(schema_with = super::schema::country)]
     pub country: Option<String>,
+    #[schema(schema_with = super::schema::language_or_empty)]
     pub language: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub homepage: Option<String>,
+    #[schema(max_length = 5000)]
     pub notes: Option<String>,
 }
 
@@ -155,12 +163,21 @@ impl NewSource {
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcePatch {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     pub kind: Option<SourceKind>,
+    #[schema(max_length = 200)]
     pub affiliation: Option<String>,
+    /// Empty removes it.
+    #[schema(schema_with = super::schema::country)]
     pub country: Option<String>,
+    /// Empty removes it.
+    #[schema(schema_with = super::schema::language_or_empty)]
     pub language: Option<String>,
+    /// Empty removes it.
+    #[schema(schema_with = super::schema::web_address)]
     pub homepage: Option<String>,
+    #[schema(max_length = 5000)]
     pub notes: Option<String>,
 }
 

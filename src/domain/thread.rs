@@ -66,7 +66,6 @@ pub struct Thread {
     pub lead: String,
     /// The lead rendered to safe HTML.
     pub lead_html: String,
-    #[schema(value_type = String, example = "it")]
     pub language: LanguageTag,
     pub status: ThreadStatus,
     pub comment_policy: CommentPolicy,
@@ -98,15 +97,20 @@ pub struct ThreadRevision {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewThread {
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
+    /// Markdown.
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub lead: String,
+    #[schema(value_type = LanguageTag)]
     pub language: String,
     /// Defaults to `postmoderated`.
     pub comment_policy: Option<CommentPolicy>,
     /// Defaults to false.
     pub guests_may_comment: Option<bool>,
     /// Chosen from the title when absent; a given slug that is taken is a conflict.
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80)]
     pub slug: Option<String>,
     /// When the thread republishes something first published elsewhere.
     pub provenance: Option<NewProvenance>,
@@ -172,15 +176,20 @@ impl NewThread {
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreadPatch {
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub lead: Option<String>,
+    #[schema(value_type = Option<LanguageTag>)]
     pub language: Option<String>,
     pub status: Option<ThreadStatus>,
     pub comment_policy: Option<CommentPolicy>,
     pub guests_may_comment: Option<bool>,
     /// 0 turns slow mode off; at most one hour.
+    #[schema(minimum = 0, maximum = 3600)]
     pub slow_mode_seconds: Option<u32>,
     /// 1 to 168 hours; 12 by default.
+    #[schema(minimum = 1, maximum = 168)]
     pub dispute_window_hours: Option<u32>,
     /// Republication credit; `null` removes it.
     #[serde(default, deserialize_with = "double_option")]

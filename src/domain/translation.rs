@@ -110,7 +110,6 @@ pub struct Translation {
     pub thread_id: String,
     pub kind: ItemKind,
     pub item_id: String,
-    #[schema(value_type = String, example = "it")]
     pub language: LanguageTag,
     pub status: TranslationStatus,
     /// The latest text, published or not.
@@ -145,15 +144,31 @@ pub fn is_stale(source_revision: i64, original_revision: i64) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct NewTranslation {
     pub kind: ItemKind,
+    /// The thread's own id for `thread`, else the id of one of its updates, reports or
+    /// indicators.
     pub item_id: String,
+    /// Another language than the original's.
+    #[schema(value_type = LanguageTag)]
     pub language: String,
-    /// Threads only.
+    /// Threads only, and required for them.
+    #[schema(max_length = 300)]
     pub title: Option<String>,
+    /// Markdown with translator's notes `[[…]]`; one line of at most 200 characters for an
+    /// indicator; may be empty for a thread whose lead is empty.
+    #[schema(max_length = 20000)]
     pub body: String,
+    /// Defaults to the display name of the one saving.
+    #[schema(max_length = 200)]
     pub translator: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub translator_url: Option<String>,
+    /// For whom it was made, if not this site.
+    #[schema(max_length = 200)]
     pub publication: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub publication_url: Option<String>,
+    /// The revision of the original the text was made from; defaults to the current one.
+    #[schema(minimum = 1)]
     pub source_revision: Option<i64>,
 }
 
@@ -161,15 +176,24 @@ pub struct NewTranslation {
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationInput {
-    /// Threads only.
+    /// Threads only, and required for them.
+    #[schema(max_length = 300)]
     pub title: Option<String>,
+    /// Markdown with translator's notes `[[…]]`; one line of at most 200 characters for an
+    /// indicator; may be empty for a thread whose lead is empty.
+    #[schema(max_length = 20000)]
     pub body: String,
     /// Defaults to the display name of the one saving.
+    #[schema(max_length = 200)]
     pub translator: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub translator_url: Option<String>,
+    #[schema(max_length = 200)]
     pub publication: Option<String>,
+    #[schema(schema_with = super::schema::web_address)]
     pub publication_url: Option<String>,
     /// The revision of the original the text was made from; defaults to the current one.
+    #[schema(minimum = 1)]
     pub source_revision: Option<i64>,
 }
 
@@ -332,7 +356,6 @@ pub fn check_publish(translation: &Translation, revision: i64) -> Result<(), Ref
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Rendition {
     pub translation_id: String,
-    #[schema(value_type = String)]
     pub language: LanguageTag,
     pub title: Option<String>,
     pub title_html: Option<String>,
@@ -383,9 +406,7 @@ pub struct MachineTranslation {
     /// `comment`, `report`, `update` or `thread`.
     pub kind: String,
     pub item_id: String,
-    #[schema(value_type = String)]
     pub language: LanguageTag,
-    #[schema(value_type = String)]
     pub from_language: LanguageTag,
     /// The engine that made it, e.g. "Apertium"; always shown with the text.
     pub engine: String,

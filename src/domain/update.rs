@@ -19,7 +19,6 @@ pub struct Update {
     pub thread_id: String,
     pub body: String,
     pub body_html: String,
-    #[schema(value_type = String, example = "en")]
     pub language: LanguageTag,
     pub author: UserRef,
     pub created_at: DateTime<Utc>,
@@ -47,7 +46,6 @@ pub struct Revision {
     pub revision: i64,
     pub body: String,
     pub body_html: String,
-    #[schema(value_type = String)]
     pub language: LanguageTag,
     pub author: UserRef,
     pub created_at: DateTime<Utc>,
@@ -56,8 +54,11 @@ pub struct Revision {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUpdate {
+    /// Markdown.
+    #[schema(min_length = 1, max_length = 20000)]
     pub body: String,
     /// Defaults to the thread's language.
+    #[schema(value_type = Option<LanguageTag>)]
     pub language: Option<String>,
     /// When the update republishes something first published elsewhere.
     #[serde(default)]
@@ -103,7 +104,10 @@ impl NewUpdate {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePatch {
+    #[schema(min_length = 1, max_length = 20000)]
     pub body: String,
+    /// Absent or `null` keeps the update's language.
+    #[schema(value_type = Option<LanguageTag>)]
     pub language: Option<String>,
     /// Republication credit; `null` removes it, absent keeps it.
     #[serde(default, deserialize_with = "double_option")]
@@ -124,7 +128,10 @@ impl UpdatePatch {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStrike {
+    #[schema(min_length = 1, max_length = 500)]
     pub reason: String,
+    /// The update of the same thread that corrects this one.
+    #[schema(schema_with = super::schema::optional_id)]
     pub corrected_by: Option<String>,
 }
 

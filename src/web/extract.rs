@@ -294,22 +294,3 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
         Ok(ClientAddr(addr))
     }
 }
-
-/// Page parameters shared by every list.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct PageParams {
-    /// The `next` cursor of the previous page.
-    pub after: Option<String>,
-    /// 1 to 200; 50 when absent.
-    pub limit: Option<u32>,
-}
-
-impl PageParams {
-    pub fn request(self) -> Result<crate::store::PageRequest, AppError> {
-        Ok(crate::store::PageRequest {
-            after: self.after,
-            limit: crate::domain::page::limit(self.limit)?,
-        })
-    }
-}

@@ -39,9 +39,11 @@ const PIECE_BYTES: usize = 2 * 1024;
 const HEARTBEAT: &[u8] = b": heartbeat\n\n";
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Replay the stored events after this sequence number, then go on live (`0`: the whole
     /// history). `Last-Event-ID` takes precedence. Without either the stream starts live.
+    #[param(minimum = 0)]
     pub after: Option<i64>,
 }
 

@@ -11,9 +11,11 @@ use crate::error::{AppResult, ErrorBody};
 use crate::web::extract::{ApiPath, ApiQuery};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct BoardQuery {
     /// The language of labels; the thread's language when absent.
+    #[param(value_type = Option<LanguageTag>)]
     pub lang: Option<String>,
 }
 

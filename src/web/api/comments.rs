@@ -10,17 +10,18 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, PageParams, require};
+use crate::web::api::page::PageQuery;
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 
 /// Approved comments, threaded: top-level comments oldest first, each with its replies.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/comments", tag = "comments",
-    params(("id" = String, Path, description = "Thread id or slug"), PageParams),
+    params(("id" = String, Path, description = "Thread id or slug"), PageQuery),
     responses((status = 200, body = Page<CommentNode>), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn list_comments(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    ApiQuery(params): ApiQuery<PageParams>,
+    ApiQuery(params): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Page<CommentNode>>> {
     let page = params.request()?;
     let thread = state.store.thread(&id).await?;

@@ -26,6 +26,7 @@ use crate::web::machine::{MachineError, machine_translate_as};
 #[serde(deny_unknown_fields)]
 pub struct MachineQuery {
     /// The language to translate into.
+    #[param(value_type = LanguageTag)]
     pub lang: String,
 }
 
@@ -93,7 +94,9 @@ async fn reader_translation(
 /// A machine translation of an approved comment, made once per text and kept.
 #[utoipa::path(get, path = "/api/v1/comments/{id}/machine-translation", tag = "translations",
     params(("id" = String, Path), MachineQuery),
-    responses((status = 200, body = MachineTranslation), (status = 404, body = ErrorBody),
+    responses((status = 200, body = MachineTranslation),
+        (status = 400, description = "`lang` is missing", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 409, description = "No engine is set up, or it refused the text",
             body = ErrorBody),
         (status = 422, description = "Same language, or a pair the engine lacks",
@@ -113,7 +116,9 @@ pub async fn comment_translation(
 /// A machine translation of a published report, made once per text and kept.
 #[utoipa::path(get, path = "/api/v1/reports/{id}/machine-translation", tag = "translations",
     params(("id" = String, Path), MachineQuery),
-    responses((status = 200, body = MachineTranslation), (status = 404, body = ErrorBody),
+    responses((status = 200, body = MachineTranslation),
+        (status = 400, description = "`lang` is missing", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 409, description = "No engine is set up, or it refused the text",
             body = ErrorBody),
         (status = 422, description = "Same language, or a pair the engine lacks",
@@ -134,7 +139,11 @@ pub async fn report_translation(
 #[serde(deny_unknown_fields)]
 pub struct MachineDraftRequest {
     pub kind: ItemKind,
+    /// The thread's own id for `thread`, else the id of one of its updates, reports or
+    /// indicators.
     pub item_id: String,
+    /// The language to translate into: another one than the item's.
+    #[schema(value_type = LanguageTag)]
     pub language: String,
 }
 

@@ -3,9 +3,11 @@
 pub mod audit;
 pub mod board;
 pub mod comments;
+pub mod doc;
 pub mod indicators;
 pub mod machine;
 pub mod moderation;
+pub mod page;
 pub mod places;
 pub mod reports;
 pub mod search;
@@ -16,8 +18,9 @@ pub mod updates;
 
 use axum::Router;
 use axum::routing::{get, patch, post, put};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi};
+use utoipa::OpenApi;
+
+use self::doc::SharedResponses;
 
 use crate::app::AppState;
 use crate::web::sse;
@@ -126,18 +129,6 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-struct BearerAuth;
-
-impl Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
-    }
-}
-
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Cronaca API", description = "Live threads, updates, comments and moderation."),
@@ -165,6 +156,6 @@ impl Modify for BearerAuth {
         places::search_places, places::add_place,
         sse::thread_events,
     ),
-    modifiers(&BearerAuth)
+    modifiers(&SharedResponses)
 )]
 pub struct ApiDoc;

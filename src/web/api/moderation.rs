@@ -9,17 +9,18 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
+use crate::web::api::page::PageQuery;
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 /// Pending and flagged comments across threads, newest first.
-#[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "moderation", params(PageParams),
+#[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "moderation", params(PageQuery),
     security(("bearer" = [])),
     responses((status = 200, body = Page<QueueItem>), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn moderation_queue(
     State(state): State<AppState>,
     actor: Actor,
-    ApiQuery(params): ApiQuery<PageParams>,
+    ApiQuery(params): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Page<QueueItem>>> {
     require(&actor, Action::ViewModerationQueue, Ownership::Others)?;
     Ok(Json(state.store.moderation_queue(params.request()?).await?))

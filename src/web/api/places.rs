@@ -22,11 +22,14 @@ const MAX_LIMIT: u32 = 50;
 const MAX_QUERY_CHARS: usize = 100;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceQuery {
     /// Any name of the place, in any spelling or script, or the start of one.
+    #[param(max_length = 100)]
     pub q: Option<String>,
     /// 1 to 50; 10 when absent.
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

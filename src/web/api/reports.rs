@@ -18,7 +18,8 @@ use crate::domain::time;
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::store::ReportQueueItem;
-use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, PageParams, require};
+use crate::web::api::page::PageQuery;
+use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 
 /// Submit a report. Editors' reports publish at once; others wait for a moderator
 /// (`state: pending`).
@@ -48,6 +49,7 @@ pub async fn create_report(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// A source id: reports by it or citing it.
@@ -55,10 +57,15 @@ pub struct ReportQuery {
     /// A place id.
     pub place: Option<String>,
     /// `unverified`, `confirmed`, `false` or `retracted`.
+    #[param(schema_with = crate::domain::schema::verification_choice)]
     pub status: Option<String>,
     /// `published` (default); moderators may ask for `pending`, `rejected`, `spam`, `deleted`.
+    #[param(value_type = Option<ReportState>)]
     pub state: Option<String>,
+    /// The `next` cursor of the previous page.
     pub after: Option<String>,
+    /// 1 to 200; 50 when absent.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -116,7 +123,7 @@ pub async fn list_reports(
     ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> AppResult<Json<Page<Report>>> {
     let filter = query.filter(&actor)?;
-    let page = PageParams {
+    let page = PageQuery {
         after: query.after,
         limit: query.limit,
     }

@@ -14,15 +14,19 @@ pub const MAX_LIMIT: u32 = 50;
 pub const MAX_OFFSET: u32 = 500;
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SearchQuery {
     /// Words to find; case and accents do not matter, the last word may be a beginning.
+    #[param(max_length = 200)]
     pub q: String,
     /// Only in this thread (id or slug).
     pub thread: Option<String>,
     /// 1 to 50; 20 when absent.
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
     /// How many results to skip (at most 500).
+    #[param(minimum = 0, maximum = 500)]
     pub offset: Option<u32>,
 }
 

@@ -13,11 +13,16 @@ use crate::error::{AppResult, ErrorBody};
 use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SourceQuery {
     /// Part of a name; case, accents and script do not matter.
+    #[param(max_length = 200)]
     pub q: Option<String>,
+    /// The `next` cursor of the previous page.
     pub after: Option<String>,
+    /// 1 to 200; 50 when absent.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -28,7 +33,7 @@ pub async fn list_sources(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<SourceQuery>,
 ) -> AppResult<Json<Page<Source>>> {
-    let page = crate::web::extract::PageParams {
+    let page = super::page::PageQuery {
         after: query.after,
         limit: query.limit,
     }
@@ -79,7 +84,8 @@ pub async fn get_source(
     params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = Source), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "The new name is another source's", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn edit_source(
     State(state): State<AppState>,

@@ -13,7 +13,8 @@ use crate::domain::update::Update;
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
 use crate::store::PageRequest;
-use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
+use crate::web::api::page::PageQuery;
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 /// A thread with its most recent updates.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -27,11 +28,11 @@ pub struct ThreadView {
 }
 
 /// List threads, most recently updated first.
-#[utoipa::path(get, path = "/api/v1/threads", tag = "threads", params(PageParams),
+#[utoipa::path(get, path = "/api/v1/threads", tag = "threads", params(PageQuery),
     responses((status = 200, body = Page<Thread>), (status = 422, body = ErrorBody)))]
 pub async fn list_threads(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<PageParams>,
+    ApiQuery(params): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Page<Thread>>> {
     Ok(Json(state.store.list_threads(params.request()?).await?))
 }

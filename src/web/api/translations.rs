@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::domain::language::LanguageTag;
 use crate::domain::permissions::{self, Action, Ownership};
 use crate::domain::thread::{Thread, language};
 use crate::domain::translation::{
@@ -21,6 +22,7 @@ use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 #[into_params(parameter_in = Query)]
 pub struct TranslationQuery {
     /// Only translations into this language (its primary subtag decides).
+    #[param(value_type = Option<LanguageTag>)]
     pub language: Option<String>,
 }
 
@@ -40,7 +42,9 @@ fn public(mut t: Translation) -> Option<Translation> {
 /// admins see drafts too.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/translations", tag = "translations",
     params(("id" = String, Path, description = "Thread id or slug"), TranslationQuery),
-    responses((status = 200, body = Vec<Translation>), (status = 404, body = ErrorBody),
+    responses((status = 200, body = Vec<Translation>),
+        (status = 400, description = "The query string cannot be read", body = ErrorBody),
+        (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn list_translations(
     State(state): State<AppState>,
@@ -203,9 +207,9 @@ pub async fn publish_translation(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
-    let publish: Publish = body.parse()?;
     let t = state.store.translation(&id).await?;
     may_publish(&state, &actor, &t.thread_id).await?;
+    let publish: Publish = body.parse()?;
     let change = state
         .store
         .publish_translation(&actor, &id, publish.revision)

@@ -10,7 +10,8 @@ use crate::domain::permissions::{Action, Ownership};
 use crate::domain::update::{NewStrike, NewUpdate, Revision, Update, UpdatePatch};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiPath, ApiQuery, JsonBody, PageParams, require};
+use crate::web::api::page::PageQuery;
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 /// Post an update to a thread.
 #[utoipa::path(post, path = "/api/v1/threads/{id}/updates", tag = "updates",
@@ -37,13 +38,13 @@ pub async fn post_update(
 
 /// A thread's updates, newest first.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/updates", tag = "updates",
-    params(("id" = String, Path, description = "Thread id or slug"), PageParams),
+    params(("id" = String, Path, description = "Thread id or slug"), PageQuery),
     responses((status = 200, body = Page<Update>), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn list_updates(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    ApiQuery(params): ApiQuery<PageParams>,
+    ApiQuery(params): ApiQuery<PageQuery>,
 ) -> AppResult<Json<Page<Update>>> {
     let page = params.request()?;
     let thread = state.store.thread(&id).await?;
