@@ -32,9 +32,9 @@ const PAGE_EVENTS: u32 = 16;
 /// A page holds events up to this many bytes (at least one event, however large).
 const PAGE_BYTES: usize = 32 * 1024;
 /// A page leaves in pieces of at most this size. While the socket is full the server still
-/// queues up to 16 body pieces per connection (hyper's limit): small pieces keep that queue
-/// within the page before, so a reader that stops reading pins about two pages. Pieces are
-/// slices of the page: nothing is copied.
+/// queues up to 16 body pieces per connection (hyper's limit): 16 small pieces are at most a
+/// page, so a reader that stops reading pins about two pages (the one queued, the one read).
+/// Pieces are slices of the page: nothing is copied.
 const PIECE_BYTES: usize = 2 * 1024;
 const HEARTBEAT: &[u8] = b": heartbeat\n\n";
 
