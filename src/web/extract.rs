@@ -227,6 +227,21 @@ pub fn require(actor: &Actor, action: Action, ownership: Ownership) -> Result<()
     }
 }
 
+/// The client's address, when the server knows it (it is never stored).
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(ClientAddr(addr))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,20 +292,5 @@ mod tests {
             }
         }
         assert!(parse_json::<T>(b" {\"title\":\"x\"} \r\n\t").is_ok());
-    }
-}
-
-/// The client's address, when the server knows it (it is never stored).
-pub struct ClientAddr(pub Option<std::net::IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip());
-        Ok(ClientAddr(addr))
     }
 }
