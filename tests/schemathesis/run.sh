@@ -51,7 +51,9 @@ stop_server() {
 trap stop_server EXIT
 
 : >"$work/server.out"
-"$bin" --data-dir "$work/data" serve --demo --bind 127.0.0.1:0 >>"$work/server.out" 2>"$work/server.log" &
+# /metrics is off the public listener unless a token is given: the count below reads it.
+metrics_token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+"$bin" --data-dir "$work/data" serve --demo --bind 127.0.0.1:0 --metrics-token "$metrics_token" >>"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 
 # The server prints its address once it listens; port 0 lets the system choose a free one.
@@ -89,11 +91,12 @@ cd "$work"
   --report junit --report-junit-path "$report/junit.xml" \
   "$@" || status=$?
 
-# The server's own count of what it answered, when its metrics are on this listener.
-"$venv/bin/python" - "$base/metrics" <<'PY' || true
+# The server's own count of what it answered; any 5xx fails the run.
+"$venv/bin/python" - "$base/metrics" "$metrics_token" <<'PY' || status=1
 import re, sys, urllib.request
 try:
-    text = urllib.request.urlopen(sys.argv[1], timeout=10).read().decode()
+    request = urllib.request.Request(sys.argv[1], headers={"Authorization": f"Bearer {sys.argv[2]}"})
+    text = urllib.request.urlopen(request, timeout=10).read().decode()
 except Exception as e:
     sys.exit(f"request count unavailable: {e}")
 total = errors = 0
@@ -105,6 +108,7 @@ for line in text.splitlines():
         if re.search(r'status="5', m.group(1)):
             errors += n
 print(f"the server answered {total} requests, {errors} of them with a 5xx")
+sys.exit(1 if errors else 0)
 PY
 
 # A crash of the server is a failure even if every response before it conformed.
