@@ -323,6 +323,43 @@ export async function xssCase(env) {
       await ctx.close();
     }
 
+    /** Checks the page now shown: nothing injected, and its own payload shown as text. */
+    async function inspect(page, path, who, n) {
+      checkedPages++;
+      const type = await page.evaluate(() => document.contentType);
+      // Text and feeds are shown by the browser's own text viewer: nothing of ours to inspect.
+      if (type !== "text/html") {
+        if (!/^text\/plain|xml/.test(type)) injected.push(`${path}: rendered as ${type}`);
+        return;
+      }
+      for (const f of page.frames()) {
+        const bad = await f.evaluate(injectedElements).catch((e) => [`could not inspect: ${e.message}`]);
+        for (const b of bad) injected.push(`${path}${f === page.mainFrame() ? "" : " (frame " + f.url() + ")"}: ${b}`);
+      }
+      const shown = await page.evaluate(markersShown, n === null ? null : { n, text: ALL_PAYLOADS[n].text.trim() }).catch(() => []);
+      markerHits += shown.length;
+      if (n !== null && !shown.includes(n)) missing.push(`${who || "reader"} ${path} (payload ${n})`);
+    }
+
+    /** A guest submits `fields` through the form `form` on `path`; the page it lands on (the
+     *  thread, or the form again with a refusal and the input kept) is inspected. */
+    async function guestForm(page, path, form, fields, label) {
+      await page.goto(path, { waitUntil: "load" });
+      // Set values directly: `maxlength` must not cut a payload the server should refuse itself.
+      await page.evaluate(([form, fields]) => {
+        const f = document.querySelector(form);
+        for (const [name, value] of Object.entries(fields)) f.elements[name].value = value;
+      }, [form, fields]);
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && r.request().frame() === page.mainFrame()),
+        page.waitForNavigation({ waitUntil: "load" }),
+        page.locator(`${form} button.primary`).first().click(),
+      ]);
+      count(label, resp.status() === 303, resp.status());
+      if (resp.status() >= 500) errors.push(`${resp.status()} POST from ${path}`);
+      await inspect(page, `${label} → ${new URL(page.url()).pathname}`, null, null);
+    }
+
     /** Loads one address in `page` and checks it; returns links to further pages of a paged list. */
     async function visit(page, { who, path, kind, n }, { follow = false } = {}) {
       const key = `${who}|${path}`;
@@ -342,20 +379,7 @@ export async function xssCase(env) {
       const resp = await page.goto(path, { waitUntil: "load" });
       if (!resp) throw new Error("no response");
       if (resp.status() >= 500) errors.push(`${resp.status()} ${path}`);
-      checkedPages++;
-      const type = await page.evaluate(() => document.contentType);
-      // Text and feeds are shown by the browser's own text viewer: nothing of ours to inspect.
-      if (type !== "text/html") {
-        if (!/^text\/plain|xml/.test(type)) injected.push(`${path}: rendered as ${type}`);
-        return [];
-      }
-      for (const f of page.frames()) {
-        const bad = await f.evaluate(injectedElements).catch((e) => [`could not inspect: ${e.message}`]);
-        for (const b of bad) injected.push(`${path}${f === page.mainFrame() ? "" : " (frame " + f.url() + ")"}: ${b}`);
-      }
-      const shown = await page.evaluate(markersShown, n === null ? null : { n, text: ALL_PAYLOADS[n].text.trim() }).catch(() => []);
-      markerHits += shown.length;
-      if (n !== null && !shown.includes(n)) missing.push(`${who || "reader"} ${path} (payload ${n})`);
+      await inspect(page, path, who, n);
       if (!follow) return [];
       return page.evaluate(() => [...document.querySelectorAll('a[href*="after="], a[rel="next"]')].map((a) => a.getAttribute("href")));
     }
@@ -384,6 +408,28 @@ export async function xssCase(env) {
 
     const t1 = Date.now();
     const ctxs = { reader: await context(null, false), admin: await context("admin", false) };
+    // Guests through the page forms, for every third payload: a comment, a flag, a report.
+    const guestTab = await ctxs.reader.newPage();
+    for (const T of threads.filter((t) => t.p.n % 3 === 0)) {
+      const text = T.p.text, s = "/t/" + T.slug;
+      try {
+        await guestForm(guestTab, s, "#reply", { author_name: text, body: text }, "guest comment form");
+        await guestForm(guestTab, `/c/${T.comment}/flag`, 'form[action$="/flag"]', { reason: text }, "guest flag form");
+        await guestForm(guestTab, s + "/reports/new", "#report-form", { author_name: text, body: text, source: T.source }, "guest report form");
+      } catch (e) {
+        errors.push(`guest forms on ${s}: ${e.message.split("\n")[0]}`);
+      }
+    }
+    await guestTab.close();
+    for (const label of ["guest comment form", "guest flag form", "guest report form"]) {
+      const g = stored.get(label);
+      assert(g, `${label} was submitted`);
+      log(`    ${label}: ${g.stored} stored, ${[...g.refused].map(([c, k]) => `${k}× ${c}`).join(", ") || "none refused"}`);
+      // A refusal shows the form again (4xx with the input kept); a form that posts where
+      // nothing answers is broken for every reader.
+      assert(!g.refused.has(404) && !g.refused.has(405), `${label} posts to an address that does not take it`);
+      assert(g.stored > 0, `${label}: nothing was accepted`);
+    }
     await walk(ctxs, pages);
     for (const [who, start] of pagedLists) {
       const tab = await ctxs[who || "reader"].newPage();
