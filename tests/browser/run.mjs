@@ -9,6 +9,7 @@ import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { xssCase } from "./xss.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -17,6 +18,8 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const AXE = require.resolve("axe-core/axe.min.js");
 const VNU = join(dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
 const SCREENSHOTS = process.env.SCREENSHOTS === "1";
+// ONLY=o,n runs just the cases whose names start with those letters.
+const ONLY = (process.env.ONLY || "").split(",").filter(Boolean);
 const TEST_TIMEOUT = 60_000;
 const PASSWORDS = { desk: "desk-password-123", mod: "mod-password-4567" };
 
@@ -232,7 +235,7 @@ const shared = { threadPath: null, premodPath: null, requests: [] };
 
 // ---------------------------------------------------------------- scenarios
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const test = (name, fn, timeout = TEST_TIMEOUT) => tests.push({ name, fn, timeout });
 
 test("a. editor posts an update, reader sees it live without reload (+h. no other hosts)", async () => {
   const editorCtx = await newContext();
@@ -830,6 +833,12 @@ if (SCREENSHOTS) {
   });
 }
 
+// ---------------------------------------------------------------- hostile input
+// Before the machine-translation case, which stops the engine: the XSS case renders the
+// machine-translation page too.
+test("o. XSS: filter-evasion payloads in every field, every page family, no script runs, CSP on every response", () =>
+  xssCase({ browser, BIN, cli, freePort, waitHealthy, apertiumUrl: apy.url, log, assert }), 15 * 60_000);
+
 // ---------------------------------------------------------------- machine translation
 /** An English thread with published reports from one source. */
 async function seedReports(title, bodies) {
@@ -924,11 +933,12 @@ test("n. a Spanish reader gets a report machine-translated in place by Apertium;
 // ---------------------------------------------------------------- run
 let passed = 0, failed = 0, skipped = 0;
 const t0 = Date.now();
-for (const { name, fn } of tests) {
+for (const { name, fn, timeout } of tests) {
+  if (ONLY.length && !ONLY.some((p) => name.startsWith(p + "."))) continue;
   const start = Date.now();
   log(`▶ ${name}`);
   try {
-    await withTimeout(fn(), TEST_TIMEOUT, name);
+    await withTimeout(fn(), timeout, name);
     passed++;
     log(`✔ ${name} (${Date.now() - start} ms)`);
   } catch (e) {
