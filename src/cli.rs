@@ -11,13 +11,14 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 
-use crate::app::{AppState, build_router};
+use crate::app::AppState;
 use crate::auth;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::domain::user::{self, Actor};
 use crate::store::sqlite::{SizeLimit, SqliteStore};
-use crate::store::{NewUserRecord, Store};
+use crate::store::{NewUserRecord, Store, StoreReads};
+use crate::web::build_router;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -20,5 +20,6 @@ pub mod metrics;
 pub mod mt;
 pub mod net;
 pub mod render;
+pub mod service;
 pub mod store;
 pub mod web;

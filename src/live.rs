@@ -3,7 +3,8 @@
 //! Each event is framed for Server-Sent Events once, when published, and the same bytes are
 //! shared by every subscriber. A subscriber is a cursor into a bounded ring per thread: one that
 //! falls a whole ring behind is told it lagged and is disconnected, to resume from its last id.
-//! The bus also counts open streams, to admit only a few per client and a bounded number in all.
+//! The bus is a trait: this in-process ring serves one node; a node sharing its database with
+//! others needs an implementation that also hears the other nodes' commits.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -12,7 +13,6 @@ use bytes::Bytes;
 use tokio::sync::broadcast;
 
 use crate::domain::event::Event;
-use crate::net::caps::Caps;
 
 /// An event ready to send: its sequence number and its SSE frame.
 #[derive(Debug, Clone)]
@@ -53,30 +53,34 @@ impl Frame {
     }
 }
 
+/// Where committed events go and where open streams hear them. The service publishes after
+/// each commit; streams subscribe per thread.
+pub trait EventBus: Send + Sync + 'static {
+    /// Announces committed events, in commit order.
+    fn publish(&self, events: &[Event]);
+    /// The thread's frames from now on; a receiver that falls a whole ring behind gets
+    /// `Lagged` and should resume from the store.
+    fn subscribe(&self, thread_id: &str) -> broadcast::Receiver<Arc<Frame>>;
+}
+
+/// The in-process bus: one node's streams hear that node's commits.
 pub struct Bus {
     channels: Mutex<HashMap<String, broadcast::Sender<Arc<Frame>>>>,
     capacity: usize,
-    /// Open event streams, per client key and in all.
-    pub streams: Arc<Caps>,
 }
 
 impl Bus {
     /// `capacity`: how many events a subscriber may fall behind before it is disconnected.
-    /// Streams are not capped: see `with_stream_caps`.
     pub fn new(capacity: usize) -> Self {
-        Self::with_stream_caps(capacity, usize::MAX, usize::MAX)
-    }
-
-    /// A bus that admits at most `per_client` open streams per client key and `total` in all.
-    pub fn with_stream_caps(capacity: usize, per_client: usize, total: usize) -> Self {
         Self {
             channels: Mutex::new(HashMap::new()),
             capacity: capacity.max(1),
-            streams: Arc::new(Caps::new(per_client, total)),
         }
     }
+}
 
-    pub fn subscribe(&self, thread_id: &str) -> broadcast::Receiver<Arc<Frame>> {
+impl EventBus for Bus {
+    fn subscribe(&self, thread_id: &str) -> broadcast::Receiver<Arc<Frame>> {
         let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);
         channels
             .entry(thread_id.to_owned())
@@ -84,8 +88,7 @@ impl Bus {
             .subscribe()
     }
 
-    /// Publishes committed events. Called after the transaction that stored them commits.
-    pub fn publish(&self, events: &[Event]) {
+    fn publish(&self, events: &[Event]) {
         for event in events {
             metrics::counter!("cronaca_events_published_total").increment(1);
             let mut channels = self.channels.lock().unwrap_or_else(PoisonError::into_inner);

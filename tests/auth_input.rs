@@ -11,7 +11,6 @@ use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use common::{Reply, TestApp};
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;

@@ -14,7 +14,6 @@ use cronaca::config::{Config, MtEngineConfig};
 use cronaca::domain::language::LanguageTag;
 use cronaca::domain::role::Role;
 use cronaca::domain::translation::ItemKind;
-use cronaca::store::Store;
 use serde_json::json;
 
 fn config(url: &str) -> Config {

@@ -8,7 +8,6 @@ use common::{Browser, PASSWORD, TestApp};
 use cronaca::config::Config;
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
 

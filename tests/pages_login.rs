@@ -10,7 +10,6 @@ use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use common::{Browser, PASSWORD, Reply, TestApp};
 use cronaca::domain::role::Role;
-use cronaca::store::Store;
 
 #[tokio::test]
 async fn login_sets_a_session_cookie_and_logout_ends_it() {

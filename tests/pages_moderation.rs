@@ -9,7 +9,6 @@ use cronaca::config::Config;
 use cronaca::domain::comment::{CommentDraft, CommentStatus};
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

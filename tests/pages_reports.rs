@@ -9,7 +9,6 @@ use common::{Browser, Reply, TestApp};
 use cronaca::config::Config;
 use cronaca::domain::report::ReportState;
 use cronaca::domain::role::Role;
-use cronaca::store::Store;
 use serde_json::json;
 
 const ALMATY: &str = "gn:1526384";

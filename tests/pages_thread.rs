@@ -10,7 +10,6 @@ use cronaca::domain::comment::NewComment;
 use cronaca::domain::role::Role;
 use cronaca::domain::update::NewUpdate;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use serde_json::json;
 
 async fn thread_with_updates(app: &TestApp, editor: &str) -> (String, String, Vec<String>) {

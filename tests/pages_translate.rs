@@ -10,7 +10,6 @@ use cronaca::config::Config;
 use cronaca::domain::language::LanguageTag;
 use cronaca::domain::role::Role;
 use cronaca::domain::translation::{ItemKind, Translation};
-use cronaca::store::Store;
 use serde_json::json;
 
 async fn app() -> TestApp {

@@ -9,7 +9,6 @@ use common::{Browser, TestApp, translation};
 use cronaca::domain::role::Role;
 use cronaca::domain::translation::{ItemKind, Translation, TranslationInput};
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use serde_json::{Value, json};
 
 pub struct Setup {

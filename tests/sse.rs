@@ -13,7 +13,6 @@ use cronaca::config::{Config, MetricsToken};
 use cronaca::domain::role::Role;
 use cronaca::domain::update::NewUpdate;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use serde_json::json;
 
 /// Acceptance: accounts and tokens, an Italian thread, live delivery, a premoderated guest

@@ -112,7 +112,7 @@ pub fn public_listener(
             header: config.header_timeout,
             idle: config.idle_timeout,
         },
-        state.limits.clone(),
+        state.service.client_keys().clone(),
     );
     CappedListener::new(listener, policy).tapped()
 }

@@ -16,7 +16,7 @@ use tokio::time::Instant;
 
 use super::caps::Caps;
 use super::io::{GuardedStream, Timeouts};
-use crate::web::limits::RateLimits;
+use crate::net::client_key::ClientKeys;
 
 /// After an accept error other than a refused or reset connection (out of descriptors, out
 /// of memory), wait this long before accepting again rather than spin.
@@ -45,21 +45,21 @@ pub fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
 pub struct ConnectionPolicy {
     pub caps: Arc<Caps>,
     pub timeouts: Timeouts,
-    limits: Arc<RateLimits>,
+    keys: Arc<ClientKeys>,
 }
 
 impl ConnectionPolicy {
-    pub fn new(caps: Caps, timeouts: Timeouts, limits: Arc<RateLimits>) -> Self {
+    pub fn new(caps: Caps, timeouts: Timeouts, keys: Arc<ClientKeys>) -> Self {
         Self {
             caps: Arc::new(caps),
             timeouts,
-            limits,
+            keys,
         }
     }
 
     /// The key a peer's connections are counted under; `None` counts toward the total only.
     fn key_for(&self, peer: IpAddr) -> Option<String> {
-        Some(self.limits.client_key(Some(peer)))
+        Some(self.keys.of(Some(peer)))
     }
 }
 

@@ -2,6 +2,7 @@
 //! listener that enforces them with timeouts for connections that send nothing.
 
 pub mod caps;
+pub mod client_key;
 pub mod descriptors;
 pub mod io;
 pub mod listener;

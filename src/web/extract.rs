@@ -13,6 +13,7 @@ use crate::domain::ValidationError;
 use crate::domain::permissions::{self, Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::AppError;
+use crate::service::{Client, Submitted};
 
 /// A JSON body, read but not yet parsed, so a handler checks who is asking before it looks at
 /// what they sent: 415 without a JSON content type, 413 over the limit, then on `parse` 400
@@ -22,6 +23,13 @@ pub struct JsonBody(Result<Bytes, AppError>);
 impl JsonBody {
     pub fn parse<T: DeserializeOwned>(self) -> Result<T, AppError> {
         parse_json(&self.0?)
+    }
+}
+
+/// An operation opens the body once it knows the caller may act.
+impl<T: DeserializeOwned> Submitted<T> for JsonBody {
+    fn open(self) -> Result<T, AppError> {
+        self.parse()
     }
 }
 
@@ -239,6 +247,16 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip());
         Ok(ClientAddr(addr))
+    }
+}
+
+/// The client as an operation sees it.
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ClientAddr(addr) = ClientAddr::from_request_parts(parts, state).await?;
+        Ok(Client::at(addr))
     }
 }
 

@@ -206,7 +206,7 @@ async fn translate_with(
         created_at: crate::domain::time::now(),
     };
     // A failure to keep it costs only a later request to the engine.
-    if let Err(e) = state.store.save_machine_translation(&made).await {
+    if let Err(e) = state.writes.save_machine_translation(&made).await {
         tracing::warn!(error = %e, kind, item_id, "machine translation not kept");
     }
     Ok(made)

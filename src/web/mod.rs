@@ -4,7 +4,6 @@ pub mod api;
 pub mod api_edge;
 pub mod extract;
 pub mod feeds;
-pub mod limits;
 pub mod machine;
 pub mod pages;
 pub mod session;
@@ -12,7 +11,12 @@ pub mod sse;
 pub mod system;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
 
@@ -30,4 +34,36 @@ pub fn router(state: AppState) -> Router<AppState> {
         .fallback(system::not_found)
         .layer(bearer_tokens)
         .layer(axum::middleware::from_fn(api_edge::json_errors))
+}
+
+pub fn build_router(state: AppState) -> Router {
+    // The recorder must exist before the first stream opens, or its gauge would be
+    // decremented on a recorder that never saw the increment.
+    crate::metrics::handle();
+    let body_limit = state.config.body_limit;
+    let security_headers = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut router = router(state.clone())
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http());
+    for (name, value) in security_headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
 }

@@ -26,6 +26,7 @@ use crate::error::{AppError, ErrorBody, ErrorDetail};
 use crate::live::Frame;
 use crate::metrics::OpenStream;
 use crate::net::caps::{Full, Held};
+use crate::service::Client;
 
 /// Most events read from the store for one page of replay.
 const PAGE_EVENTS: u32 = 16;
@@ -79,15 +80,14 @@ pub async fn thread_events(
     }
     // Admitted before any database work, so a client over its cap costs nothing more.
     let held = match state
-        .bus
         .streams
-        .try_hold(Some(state.limits.client_key(addr)))
+        .try_hold(Some(state.service.client_key(Client::at(addr))))
     {
         Ok(held) => held,
-        Err(full) => return Ok(refusal(full, state.bus.streams.per_client())),
+        Err(full) => return Ok(refusal(full, state.streams.per_client())),
     };
     let thread = state.store.thread(&id).await?;
-    let rx = state.bus.subscribe(&thread.id);
+    let rx = state.service.subscribe(&thread.id);
     // Subscribed first: whatever commits from here on also arrives on the bus.
     let (last, replaying) = match position {
         Some(after) => (after, true),

@@ -14,7 +14,6 @@ use axum::http::{Method, Request, StatusCode, header};
 use common::TestApp;
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
-use cronaca::store::Store;
 use items::{Items, items};
 
 /// Writes a contributor may make; every other write needs a higher role.

@@ -12,20 +12,21 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use cronaca::app::{AppState, build_router};
+use cronaca::app::AppState;
 use cronaca::auth;
 use cronaca::config::Config;
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
 use cronaca::store::sqlite::SqliteStore;
 use cronaca::store::{NewUserRecord, Store};
+use cronaca::web::build_router;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
 pub struct TestApp {
     pub state: AppState,
-    pub store: Arc<SqliteStore>,
+    pub store: Arc<dyn Store>,
     pub dir: tempfile::TempDir,
 }
 
@@ -58,7 +59,8 @@ impl TestApp {
     pub async fn with_config(config: Config) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Arc::new(SqliteStore::open_dir(dir.path()).await.unwrap());
-        let state = AppState::new(store.clone() as Arc<dyn Store>, config);
+        let store: Arc<dyn Store> = store;
+        let state = AppState::new(store.clone(), config);
         Self { state, store, dir }
     }
 

@@ -4,7 +4,7 @@
 use cronaca::domain::language::LanguageTag;
 use cronaca::domain::translation::{ItemKind, Translation, TranslationInput};
 use cronaca::domain::user::Actor;
-use cronaca::store::{Store, TranslationTarget};
+use cronaca::store::TranslationTarget;
 use serde_json::{Value, json};
 
 use super::TestApp;

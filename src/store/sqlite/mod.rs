@@ -30,7 +30,7 @@ pub use self::storage::SizeLimit;
 pub(crate) use self::tx::Tx;
 use super::{
     ApiToken, AuditEntry, BoardInputs, NewUserRecord, PageRequest, ReportQueueItem, StorageHealth,
-    StorageReport, Store, StoreError, StoreResult, TranslationTarget,
+    StorageReport, Store, StoreError, StoreReads, StoreResult, TranslationTarget,
 };
 use crate::domain::board::Verification;
 use crate::domain::comment::{
@@ -208,42 +208,16 @@ pub(crate) fn json_text<T: serde::Serialize>(item: &T) -> Option<String> {
 }
 
 #[async_trait]
-impl Store for SqliteStore {
-    async fn create_thread(
-        &self,
-        actor: &Actor,
-        draft: ThreadDraft,
-    ) -> StoreResult<Change<Thread>> {
-        self.write(threads::create(self, actor, draft)).await
-    }
+impl StoreReads for SqliteStore {
     async fn thread(&self, key: &str) -> StoreResult<Thread> {
         threads::get(&self.reader, key).await
     }
     async fn list_threads(&self, page: PageRequest) -> StoreResult<Page<Thread>> {
         threads::list(&self.reader, page).await
     }
-    async fn patch_thread(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        patch: ThreadPatch,
-    ) -> StoreResult<Change<Thread>> {
-        self.write(threads::patch(self, actor, thread_id, patch))
-            .await
-    }
 
     async fn thread_revisions(&self, thread_id: &str) -> StoreResult<Vec<ThreadRevision>> {
         threads::revisions(&self.reader, thread_id).await
-    }
-
-    async fn post_update(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        text: UpdateText,
-    ) -> StoreResult<Change<Update>> {
-        self.write(updates::post(self, actor, thread_id, text))
-            .await
     }
     async fn update(&self, id: &str) -> StoreResult<Update> {
         updates::get(&self.reader, id).await
@@ -258,34 +232,8 @@ impl Store for SqliteStore {
     ) -> StoreResult<Page<Update>> {
         updates::list(&self.reader, thread_id, page, true).await
     }
-    async fn edit_update(
-        &self,
-        actor: &Actor,
-        id: &str,
-        text: UpdateText,
-    ) -> StoreResult<Change<Update>> {
-        self.write(updates::edit(self, actor, id, text)).await
-    }
-    async fn strike_update(
-        &self,
-        actor: &Actor,
-        id: &str,
-        strike: NewStrike,
-    ) -> StoreResult<Change<Update>> {
-        self.write(updates::strike(self, actor, id, strike)).await
-    }
     async fn update_revisions(&self, id: &str) -> StoreResult<Vec<Revision>> {
         updates::revisions(&self.reader, id).await
-    }
-
-    async fn create_comment(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        draft: CommentDraft,
-    ) -> StoreResult<Change<Comment>> {
-        self.write(comments::create(self, actor, thread_id, draft))
-            .await
     }
     async fn comment(&self, id: &str) -> StoreResult<Comment> {
         comments::get(&self.reader, id).await
@@ -297,37 +245,8 @@ impl Store for SqliteStore {
     ) -> StoreResult<Page<CommentNode>> {
         comments::list(&self.reader, thread_id, page).await
     }
-    async fn edit_comment(
-        &self,
-        actor: &Actor,
-        id: &str,
-        text: CommentText,
-    ) -> StoreResult<Change<Comment>> {
-        self.write(comments::edit(self, actor, id, text)).await
-    }
-    async fn flag_comment(&self, actor: &Actor, id: &str, reason: String) -> StoreResult<Flag> {
-        self.write(comments::flag(self, actor, id, reason)).await
-    }
-    async fn moderate_comment(
-        &self,
-        actor: &Actor,
-        id: &str,
-        moderation: Moderation,
-    ) -> StoreResult<Change<Comment>> {
-        self.write(comments::moderate(self, actor, id, moderation))
-            .await
-    }
     async fn moderation_queue(&self, page: PageRequest) -> StoreResult<Page<QueueItem>> {
         comments::queue(&self.reader, page).await
-    }
-    async fn claim_comments(
-        &self,
-        moderator_id: &str,
-        ids: &[String],
-        until: Timestamp,
-    ) -> StoreResult<Vec<String>> {
-        self.write(comments::claim(self, moderator_id, ids, until))
-            .await
     }
     async fn comment_claims(
         &self,
@@ -335,10 +254,6 @@ impl Store for SqliteStore {
         now: Timestamp,
     ) -> StoreResult<Vec<(String, String, String)>> {
         comments::claims(&self.reader, ids, now).await
-    }
-
-    async fn create_source(&self, actor: &Actor, draft: SourceDraft) -> StoreResult<Source> {
-        self.write(sources::create(self, actor, draft)).await
     }
     async fn source(&self, id: &str) -> StoreResult<Source> {
         sources::get(&self.reader, id).await
@@ -350,53 +265,14 @@ impl Store for SqliteStore {
     ) -> StoreResult<Page<Source>> {
         sources::list(&self.reader, query, page).await
     }
-    async fn edit_source(
-        &self,
-        actor: &Actor,
-        id: &str,
-        draft: SourceDraft,
-    ) -> StoreResult<Source> {
-        self.write(sources::edit(self, actor, id, draft)).await
-    }
-    async fn add_place(&self, actor: &Actor, draft: PlaceDraft) -> StoreResult<Place> {
-        self.write(sources::add_place(self, actor, draft)).await
-    }
     async fn place(&self, id: &str) -> StoreResult<Place> {
         sources::get_place(&self.reader, id).await
     }
     async fn search_custom_places(&self, query: &str, limit: u32) -> StoreResult<Vec<Place>> {
         sources::search_custom(&self.reader, query, limit).await
     }
-
-    async fn create_indicator(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        draft: IndicatorDraft,
-    ) -> StoreResult<Change<Indicator>> {
-        self.write(indicators::create(self, actor, thread_id, draft))
-            .await
-    }
     async fn indicators(&self, thread_id: &str) -> StoreResult<Vec<Indicator>> {
         indicators::of_thread(&self.reader, thread_id).await
-    }
-    async fn patch_indicator(
-        &self,
-        actor: &Actor,
-        id: &str,
-        patch: IndicatorPatch,
-    ) -> StoreResult<Change<Indicator>> {
-        self.write(indicators::patch(self, actor, id, patch)).await
-    }
-
-    async fn create_report(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        draft: ReportDraft,
-    ) -> StoreResult<Change<Report>> {
-        self.write(reports::create(self, actor, thread_id, draft))
-            .await
     }
     async fn report(&self, id: &str) -> StoreResult<Report> {
         reports::get(&self.reader, id).await
@@ -409,41 +285,6 @@ impl Store for SqliteStore {
     ) -> StoreResult<Page<Report>> {
         reports::list(&self.reader, thread_id, filter, page).await
     }
-    async fn edit_report(
-        &self,
-        actor: &Actor,
-        id: &str,
-        draft: ReportDraft,
-    ) -> StoreResult<Change<Report>> {
-        self.write(reports::edit(self, actor, id, draft)).await
-    }
-    async fn verify_report(
-        &self,
-        actor: &Actor,
-        id: &str,
-        status: Verification,
-        note: Option<String>,
-    ) -> StoreResult<Change<Report>> {
-        self.write(reports::verify(self, actor, id, status, note))
-            .await
-    }
-    async fn strike_report(
-        &self,
-        actor: &Actor,
-        id: &str,
-        reason: String,
-    ) -> StoreResult<Change<Report>> {
-        self.write(reports::strike(self, actor, id, reason)).await
-    }
-    async fn moderate_report(
-        &self,
-        actor: &Actor,
-        id: &str,
-        moderation: Moderation,
-    ) -> StoreResult<Change<Report>> {
-        self.write(reports::moderate(self, actor, id, moderation))
-            .await
-    }
     async fn report_revisions(&self, id: &str) -> StoreResult<Vec<ReportRevision>> {
         reports::revisions(&self.reader, id).await
     }
@@ -452,16 +293,6 @@ impl Store for SqliteStore {
     }
     async fn board_inputs(&self, thread_id: &str) -> StoreResult<BoardInputs> {
         reports::board_inputs(&self.reader, thread_id).await
-    }
-
-    async fn create_translation(
-        &self,
-        actor: &Actor,
-        item: TranslationTarget,
-        draft: TranslationDraft,
-    ) -> StoreResult<Change<Translation>> {
-        self.write(translations::create(self, actor, item, draft))
-            .await
     }
 
     async fn translation(&self, id: &str) -> StoreResult<Translation> {
@@ -475,34 +306,6 @@ impl Store for SqliteStore {
         language: &LanguageTag,
     ) -> StoreResult<Option<Translation>> {
         translations::of_item(&self.reader, kind, item_id, language).await
-    }
-
-    async fn revise_translation(
-        &self,
-        actor: &Actor,
-        id: &str,
-        draft: TranslationDraft,
-    ) -> StoreResult<Change<Translation>> {
-        self.write(translations::revise(self, actor, id, draft))
-            .await
-    }
-
-    async fn publish_translation(
-        &self,
-        actor: &Actor,
-        id: &str,
-        revision: i64,
-    ) -> StoreResult<Change<Translation>> {
-        self.write(translations::publish(self, actor, id, revision))
-            .await
-    }
-
-    async fn withdraw_translation(
-        &self,
-        actor: &Actor,
-        id: &str,
-    ) -> StoreResult<Change<Translation>> {
-        self.write(translations::withdraw(self, actor, id)).await
     }
 
     async fn translation_revisions(&self, id: &str) -> StoreResult<Vec<TranslationText>> {
@@ -521,19 +324,6 @@ impl Store for SqliteStore {
         translations::languages(&self.reader, thread_id).await
     }
 
-    async fn set_trusted_translator(
-        &self,
-        actor: &Actor,
-        thread_id: &str,
-        user_name: &str,
-        trusted: bool,
-    ) -> StoreResult<Vec<UserRef>> {
-        self.write(translations::set_trusted(
-            self, actor, thread_id, user_name, trusted,
-        ))
-        .await
-    }
-
     async fn trusted_translators(&self, thread_id: &str) -> StoreResult<Vec<UserRef>> {
         translations::trusted(&self.reader, thread_id).await
     }
@@ -548,11 +338,6 @@ impl Store for SqliteStore {
         translations::machine(&self.reader, kind, item_id, language, engine).await
     }
 
-    async fn save_machine_translation(&self, translation: &MachineTranslation) -> StoreResult<()> {
-        self.write(translations::save_machine(self, translation))
-            .await
-    }
-
     async fn search(
         &self,
         query: &str,
@@ -561,10 +346,6 @@ impl Store for SqliteStore {
         offset: u32,
     ) -> StoreResult<Vec<SearchHit>> {
         search::search(&self.reader, query, thread_id, limit, offset).await
-    }
-
-    async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {
-        self.write(accounts::create_user(self, actor, new)).await
     }
     async fn user_by_name(&self, name: &str) -> StoreResult<User> {
         accounts::user_credentials(&self.reader, name)
@@ -577,63 +358,11 @@ impl Store for SqliteStore {
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         accounts::list_users(&self.reader).await
     }
-    async fn set_user_role(&self, actor: &Actor, name: &str, role: Role) -> StoreResult<User> {
-        self.write(accounts::set_role(self, actor, name, role))
-            .await
-    }
-    async fn set_user_disabled(
-        &self,
-        actor: &Actor,
-        name: &str,
-        disabled: bool,
-    ) -> StoreResult<User> {
-        self.write(accounts::set_disabled(self, actor, name, disabled))
-            .await
-    }
-    async fn set_password(
-        &self,
-        actor: &Actor,
-        name: &str,
-        password_hash: String,
-    ) -> StoreResult<()> {
-        self.write(accounts::set_password(self, actor, name, password_hash))
-            .await
-    }
-    async fn create_token(
-        &self,
-        actor: &Actor,
-        user_name: &str,
-        label: &str,
-        token_hash: &str,
-    ) -> StoreResult<ApiToken> {
-        self.write(accounts::create_token(
-            self, actor, user_name, label, token_hash,
-        ))
-        .await
-    }
     async fn user_by_token(&self, token_hash: &str) -> StoreResult<Option<User>> {
         accounts::user_by_token(&self.reader, token_hash).await
     }
     async fn list_tokens(&self, user_name: Option<&str>) -> StoreResult<Vec<ApiToken>> {
         accounts::list_tokens(&self.reader, user_name).await
-    }
-    async fn revoke_token(&self, actor: &Actor, token_id: &str) -> StoreResult<ApiToken> {
-        self.write(accounts::revoke_token(self, actor, token_id))
-            .await
-    }
-    async fn create_session(
-        &self,
-        user_id: &str,
-        session_hash: &str,
-        expires_at: Timestamp,
-    ) -> StoreResult<()> {
-        self.write(accounts::create_session(
-            self,
-            user_id,
-            session_hash,
-            expires_at,
-        ))
-        .await
     }
     async fn user_by_session(
         &self,
@@ -641,17 +370,6 @@ impl Store for SqliteStore {
         now: Timestamp,
     ) -> StoreResult<Option<User>> {
         accounts::user_by_session(&self.reader, session_hash, now).await
-    }
-    async fn delete_session(&self, session_hash: &str) -> StoreResult<()> {
-        self.write(accounts::delete_session(self, session_hash))
-            .await
-    }
-    async fn end_other_sessions(&self, user_id: &str, keep_session_hash: &str) -> StoreResult<u64> {
-        accounts::end_other_sessions(self, user_id, keep_session_hash).await
-    }
-    async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
-        self.write(accounts::purge_expired_sessions(self, now))
-            .await
     }
 
     async fn audit_log(&self, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
@@ -706,6 +424,292 @@ impl Store for SqliteStore {
                 // The outcome lands in the health tracker; the report below says it.
                 let _ = self.write(self.probe_write()).await;
             })
+            .await
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn create_thread(
+        &self,
+        actor: &Actor,
+        draft: ThreadDraft,
+    ) -> StoreResult<Change<Thread>> {
+        self.write(threads::create(self, actor, draft)).await
+    }
+    async fn patch_thread(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        patch: ThreadPatch,
+    ) -> StoreResult<Change<Thread>> {
+        self.write(threads::patch(self, actor, thread_id, patch))
+            .await
+    }
+
+    async fn post_update(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>> {
+        self.write(updates::post(self, actor, thread_id, text))
+            .await
+    }
+    async fn edit_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: UpdateText,
+    ) -> StoreResult<Change<Update>> {
+        self.write(updates::edit(self, actor, id, text)).await
+    }
+    async fn strike_update(
+        &self,
+        actor: &Actor,
+        id: &str,
+        strike: NewStrike,
+    ) -> StoreResult<Change<Update>> {
+        self.write(updates::strike(self, actor, id, strike)).await
+    }
+
+    async fn create_comment(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: CommentDraft,
+    ) -> StoreResult<Change<Comment>> {
+        self.write(comments::create(self, actor, thread_id, draft))
+            .await
+    }
+    async fn edit_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: CommentText,
+    ) -> StoreResult<Change<Comment>> {
+        self.write(comments::edit(self, actor, id, text)).await
+    }
+    async fn flag_comment(&self, actor: &Actor, id: &str, reason: String) -> StoreResult<Flag> {
+        self.write(comments::flag(self, actor, id, reason)).await
+    }
+    async fn moderate_comment(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Comment>> {
+        self.write(comments::moderate(self, actor, id, moderation))
+            .await
+    }
+    async fn claim_comments(
+        &self,
+        moderator_id: &str,
+        ids: &[String],
+        until: Timestamp,
+    ) -> StoreResult<Vec<String>> {
+        self.write(comments::claim(self, moderator_id, ids, until))
+            .await
+    }
+
+    async fn create_source(&self, actor: &Actor, draft: SourceDraft) -> StoreResult<Source> {
+        self.write(sources::create(self, actor, draft)).await
+    }
+    async fn edit_source(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: SourceDraft,
+    ) -> StoreResult<Source> {
+        self.write(sources::edit(self, actor, id, draft)).await
+    }
+    async fn add_place(&self, actor: &Actor, draft: PlaceDraft) -> StoreResult<Place> {
+        self.write(sources::add_place(self, actor, draft)).await
+    }
+
+    async fn create_indicator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: IndicatorDraft,
+    ) -> StoreResult<Change<Indicator>> {
+        self.write(indicators::create(self, actor, thread_id, draft))
+            .await
+    }
+    async fn patch_indicator(
+        &self,
+        actor: &Actor,
+        id: &str,
+        patch: IndicatorPatch,
+    ) -> StoreResult<Change<Indicator>> {
+        self.write(indicators::patch(self, actor, id, patch)).await
+    }
+
+    async fn create_report(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::create(self, actor, thread_id, draft))
+            .await
+    }
+    async fn edit_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: ReportDraft,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::edit(self, actor, id, draft)).await
+    }
+    async fn verify_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        status: Verification,
+        note: Option<String>,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::verify(self, actor, id, status, note))
+            .await
+    }
+    async fn strike_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        reason: String,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::strike(self, actor, id, reason)).await
+    }
+    async fn moderate_report(
+        &self,
+        actor: &Actor,
+        id: &str,
+        moderation: Moderation,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::moderate(self, actor, id, moderation))
+            .await
+    }
+
+    async fn create_translation(
+        &self,
+        actor: &Actor,
+        item: TranslationTarget,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>> {
+        self.write(translations::create(self, actor, item, draft))
+            .await
+    }
+
+    async fn revise_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        draft: TranslationDraft,
+    ) -> StoreResult<Change<Translation>> {
+        self.write(translations::revise(self, actor, id, draft))
+            .await
+    }
+
+    async fn publish_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+        revision: i64,
+    ) -> StoreResult<Change<Translation>> {
+        self.write(translations::publish(self, actor, id, revision))
+            .await
+    }
+
+    async fn withdraw_translation(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> StoreResult<Change<Translation>> {
+        self.write(translations::withdraw(self, actor, id)).await
+    }
+
+    async fn set_trusted_translator(
+        &self,
+        actor: &Actor,
+        thread_id: &str,
+        user_name: &str,
+        trusted: bool,
+    ) -> StoreResult<Vec<UserRef>> {
+        self.write(translations::set_trusted(
+            self, actor, thread_id, user_name, trusted,
+        ))
+        .await
+    }
+
+    async fn save_machine_translation(&self, translation: &MachineTranslation) -> StoreResult<()> {
+        self.write(translations::save_machine(self, translation))
+            .await
+    }
+
+    async fn create_user(&self, actor: &Actor, new: NewUserRecord) -> StoreResult<User> {
+        self.write(accounts::create_user(self, actor, new)).await
+    }
+    async fn set_user_role(&self, actor: &Actor, name: &str, role: Role) -> StoreResult<User> {
+        self.write(accounts::set_role(self, actor, name, role))
+            .await
+    }
+    async fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        name: &str,
+        disabled: bool,
+    ) -> StoreResult<User> {
+        self.write(accounts::set_disabled(self, actor, name, disabled))
+            .await
+    }
+    async fn set_password(
+        &self,
+        actor: &Actor,
+        name: &str,
+        password_hash: String,
+    ) -> StoreResult<()> {
+        self.write(accounts::set_password(self, actor, name, password_hash))
+            .await
+    }
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user_name: &str,
+        label: &str,
+        token_hash: &str,
+    ) -> StoreResult<ApiToken> {
+        self.write(accounts::create_token(
+            self, actor, user_name, label, token_hash,
+        ))
+        .await
+    }
+    async fn revoke_token(&self, actor: &Actor, token_id: &str) -> StoreResult<ApiToken> {
+        self.write(accounts::revoke_token(self, actor, token_id))
+            .await
+    }
+    async fn create_session(
+        &self,
+        user_id: &str,
+        session_hash: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(accounts::create_session(
+            self,
+            user_id,
+            session_hash,
+            expires_at,
+        ))
+        .await
+    }
+    async fn delete_session(&self, session_hash: &str) -> StoreResult<()> {
+        self.write(accounts::delete_session(self, session_hash))
+            .await
+    }
+    async fn end_other_sessions(&self, user_id: &str, keep_session_hash: &str) -> StoreResult<u64> {
+        accounts::end_other_sessions(self, user_id, keep_session_hash).await
+    }
+    async fn purge_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
+        self.write(accounts::purge_expired_sessions(self, now))
             .await
     }
 }

@@ -5,13 +5,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::app::AppState;
-use crate::domain::comment::{self, Comment, CommentNode, CommentPatch, Flag, NewComment, NewFlag};
+use crate::domain::comment::{Comment, CommentNode, CommentPatch, Flag, NewComment, NewFlag};
 use crate::domain::page::Page;
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppResult, ErrorBody};
+use crate::service::Client;
 use crate::web::api::page::PageQuery;
-use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody};
 
 /// Approved comments, threaded: top-level comments oldest first, each with its replies.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/comments", tag = "comments",
@@ -40,24 +40,15 @@ pub async fn list_comments(
 pub async fn create_comment(
     State(state): State<AppState>,
     actor: Actor,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Comment>)> {
-    require(&actor, Action::Comment, Ownership::Own)?;
-    let input: NewComment = body.parse()?;
-    let draft = input.validate()?;
-    let thread = state.store.thread(&id).await?;
-    state.limits.check_write(&actor, addr)?;
-    state
-        .limits
-        .check_slow_mode(&thread.id, thread.slow_mode_seconds, &actor, addr)?;
-    let change = state
-        .store
-        .create_comment(&actor, &thread.id, draft)
+    let comment = state
+        .service
+        .create_comment(&actor, client, &id, body)
         .await?;
-    state.publish(&change.events);
-    Ok((StatusCode::CREATED, Json(change.item)))
+    Ok((StatusCode::CREATED, Json(comment)))
 }
 
 /// Edit a comment: its author within 15 minutes of posting it.
@@ -73,22 +64,7 @@ pub async fn edit_comment(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Comment>> {
-    if matches!(actor, Actor::Guest) {
-        return Err(AppError::auth_required());
-    }
-    let existing = state.store.comment(&id).await?;
-    let own = actor.user_id().is_some() && actor.user_id() == existing.author_id.as_deref();
-    let ownership = if own {
-        Ownership::Own
-    } else {
-        Ownership::Others
-    };
-    require(&actor, Action::EditComment, ownership)?;
-    let input: CommentPatch = body.parse()?;
-    let text = comment::text(&input.body)?;
-    let change = state.store.edit_comment(&actor, &id, text).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.edit_comment(&actor, &id, body).await?))
 }
 
 /// Flag a comment for the moderators, with a reason.
@@ -101,14 +77,13 @@ pub async fn edit_comment(
 pub async fn flag_comment(
     State(state): State<AppState>,
     actor: Actor,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Flag>)> {
-    require(&actor, Action::FlagComment, Ownership::Others)?;
-    let input: NewFlag = body.parse()?;
-    let reason = input.validate()?;
-    state.limits.check_write(&actor, addr)?;
-    let flag = state.store.flag_comment(&actor, &id, reason).await?;
+    let flag = state
+        .service
+        .flag_comment(&actor, client, &id, body)
+        .await?;
     Ok((StatusCode::CREATED, Json(flag)))
 }

@@ -43,7 +43,7 @@ pub async fn create_indicator(
     let draft = input.validate()?;
     let thread = state.store.thread(&id).await?;
     let change = state
-        .store
+        .writes
         .create_indicator(&actor, &thread.id, draft)
         .await?;
     state.publish(&change.events);
@@ -64,7 +64,7 @@ pub async fn patch_indicator(
 ) -> AppResult<Json<Indicator>> {
     require(&actor, Action::ManageIndicators, Ownership::Others)?;
     let patch: IndicatorPatch = body.parse()?;
-    let change = state.store.patch_indicator(&actor, &id, patch).await?;
+    let change = state.writes.patch_indicator(&actor, &id, patch).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }

@@ -280,7 +280,12 @@ pub async fn machine_draft(
         .translation_of(req.kind, &req.item_id, &to)
         .await?;
     let change = match existing {
-        Some(t) => state.store.revise_translation(&actor, &t.id, draft).await?,
+        Some(t) => {
+            state
+                .writes
+                .revise_translation(&actor, &t.id, draft)
+                .await?
+        }
         None => {
             let target = TranslationTarget {
                 kind: req.kind,
@@ -288,7 +293,7 @@ pub async fn machine_draft(
                 language: to,
             };
             state
-                .store
+                .writes
                 .create_translation(&actor, target, draft)
                 .await?
         }

@@ -42,7 +42,7 @@ pub async fn moderate_comment(
     let input: Moderation = body.parse()?;
     let moderation = input.validate()?;
     let change = state
-        .store
+        .writes
         .moderate_comment(&actor, &id, moderation)
         .await?;
     state.publish(&change.events);

@@ -117,6 +117,6 @@ pub async fn add_place(
     let input: NewPlace = body.parse()?;
     let draft = input.validate()?;
     state.limits.check_write(&actor, addr)?;
-    let created = state.store.add_place(&actor, draft).await?;
+    let created = state.writes.add_place(&actor, draft).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }

@@ -43,7 +43,10 @@ pub async fn create_report(
     let draft = input.validate(time::now())?;
     let thread = state.store.thread(&id).await?;
     state.limits.check_write(&actor, addr)?;
-    let change = state.store.create_report(&actor, &thread.id, draft).await?;
+    let change = state
+        .writes
+        .create_report(&actor, &thread.id, draft)
+        .await?;
     state.publish(&change.events);
     Ok((StatusCode::CREATED, Json(change.item)))
 }
@@ -180,7 +183,7 @@ pub async fn edit_report(
     require(&actor, Action::EditReport, Ownership::Others)?;
     let input: NewReport = body.parse()?;
     let draft = input.validate(time::now())?;
-    let change = state.store.edit_report(&actor, &id, draft).await?;
+    let change = state.writes.edit_report(&actor, &id, draft).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }
@@ -202,7 +205,10 @@ pub async fn verify_report(
     require(&actor, Action::VerifyReport, Ownership::Others)?;
     let input: NewVerification = body.parse()?;
     let (status, note) = input.validate()?;
-    let change = state.store.verify_report(&actor, &id, status, note).await?;
+    let change = state
+        .writes
+        .verify_report(&actor, &id, status, note)
+        .await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }
@@ -224,7 +230,7 @@ pub async fn strike_report(
     require(&actor, Action::StrikeReport, Ownership::Others)?;
     let input: NewReportStrike = body.parse()?;
     let reason = input.validate()?;
-    let change = state.store.strike_report(&actor, &id, reason).await?;
+    let change = state.writes.strike_report(&actor, &id, reason).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }
@@ -246,7 +252,10 @@ pub async fn moderate_report(
     require(&actor, Action::ModerateReport, Ownership::Others)?;
     let input: Moderation = body.parse()?;
     let moderation = input.validate()?;
-    let change = state.store.moderate_report(&actor, &id, moderation).await?;
+    let change = state
+        .writes
+        .moderate_report(&actor, &id, moderation)
+        .await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }

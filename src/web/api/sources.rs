@@ -66,7 +66,7 @@ pub async fn create_source(
     let input: NewSource = body.parse()?;
     let draft = input.validate()?;
     state.limits.check_write(&actor, addr)?;
-    let source = state.store.create_source(&actor, draft).await?;
+    let source = state.writes.create_source(&actor, draft).await?;
     Ok((StatusCode::CREATED, Json(source)))
 }
 
@@ -97,5 +97,5 @@ pub async fn edit_source(
     let patch: SourcePatch = body.parse()?;
     let current = state.store.source(&id).await?;
     let draft = patch.apply(&current)?;
-    Ok(Json(state.store.edit_source(&actor, &id, draft).await?))
+    Ok(Json(state.writes.edit_source(&actor, &id, draft).await?))
 }

@@ -52,7 +52,7 @@ pub async fn create_thread(
     require(&actor, Action::CreateThread, Ownership::Own)?;
     let input: NewThread = body.parse()?;
     let draft = input.validate()?;
-    let change = state.store.create_thread(&actor, draft).await?;
+    let change = state.writes.create_thread(&actor, draft).await?;
     state.publish(&change.events);
     Ok((StatusCode::CREATED, Json(change.item)))
 }
@@ -95,7 +95,7 @@ pub async fn patch_thread(
     let input: ThreadPatch = body.parse()?;
     let patch = input.validate()?;
     let thread = state.store.thread(&id).await?;
-    let change = state.store.patch_thread(&actor, &thread.id, patch).await?;
+    let change = state.writes.patch_thread(&actor, &thread.id, patch).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }

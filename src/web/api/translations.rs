@@ -123,7 +123,7 @@ pub async fn create_translation(
         language: target_language,
     };
     let change = state
-        .store
+        .writes
         .create_translation(&actor, target, draft)
         .await?;
     Ok((StatusCode::CREATED, Json(change.item)))
@@ -162,7 +162,7 @@ pub async fn revise_translation(
     let input: TranslationInput = body.parse()?;
     let before = state.store.translation(&id).await?;
     let draft = input.validate(before.kind)?;
-    let change = state.store.revise_translation(&actor, &id, draft).await?;
+    let change = state.writes.revise_translation(&actor, &id, draft).await?;
     Ok(Json(change.item))
 }
 
@@ -211,7 +211,7 @@ pub async fn publish_translation(
     may_publish(&state, &actor, &t.thread_id).await?;
     let publish: Publish = body.parse()?;
     let change = state
-        .store
+        .writes
         .publish_translation(&actor, &id, publish.revision)
         .await?;
     state.publish(&change.events);
@@ -231,7 +231,7 @@ pub async fn withdraw_translation(
 ) -> AppResult<Json<Translation>> {
     let t = state.store.translation(&id).await?;
     may_publish(&state, &actor, &t.thread_id).await?;
-    let change = state.store.withdraw_translation(&actor, &id).await?;
+    let change = state.writes.withdraw_translation(&actor, &id).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }
@@ -273,7 +273,7 @@ async fn set_trust(
     let thread = state.store.thread(id).await?;
     Ok(Json(
         state
-            .store
+            .writes
             .set_trusted_translator(actor, &thread.id, name, trusted)
             .await?,
     ))

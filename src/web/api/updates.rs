@@ -31,7 +31,7 @@ pub async fn post_update(
     let input: NewUpdate = body.parse()?;
     let text = input.validate()?;
     let thread = state.store.thread(&id).await?;
-    let change = state.store.post_update(&actor, &thread.id, text).await?;
+    let change = state.writes.post_update(&actor, &thread.id, text).await?;
     state.publish(&change.events);
     Ok((StatusCode::CREATED, Json(change.item)))
 }
@@ -67,7 +67,7 @@ pub async fn edit_update(
     require(&actor, Action::EditUpdate, Ownership::Others)?;
     let input: UpdatePatch = body.parse()?;
     let text = input.validate()?;
-    let change = state.store.edit_update(&actor, &id, text).await?;
+    let change = state.writes.edit_update(&actor, &id, text).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }
@@ -88,7 +88,7 @@ pub async fn strike_update(
     require(&actor, Action::StrikeUpdate, Ownership::Others)?;
     let input: NewStrike = body.parse()?;
     let strike = input.validate()?;
-    let change = state.store.strike_update(&actor, &id, strike).await?;
+    let change = state.writes.strike_update(&actor, &id, strike).await?;
     state.publish(&change.events);
     Ok(Json(change.item))
 }

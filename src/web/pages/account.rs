@@ -147,7 +147,7 @@ async fn change_password(
     let hash = auth::hash_password(&form.new_password)
         .map_err(|e| PageError::new(&ctx, AppError::Internal(e.to_string())))?;
     state
-        .store
+        .writes
         .set_password(&ctx.actor(), &user.name, hash)
         .await
         .or_page(&ctx)?;

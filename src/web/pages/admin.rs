@@ -298,7 +298,7 @@ async fn create_user(
         role,
         password_hash: Some(hash),
     };
-    let created = match state.store.create_user(&ctx.actor(), record).await {
+    let created = match state.writes.create_user(&ctx.actor(), record).await {
         Ok(created) => created,
         Err(StoreError::Conflict { .. }) => {
             let message = ctx.i18n.ts("admin-users-name-taken", "name", &name);
@@ -373,7 +373,7 @@ async fn set_role(
         return refuse_change(&state, &ctx, me, StatusCode::CONFLICT, message).await;
     }
     let changed = state
-        .store
+        .writes
         .set_user_role(&ctx.actor(), &name, role)
         .await
         .or_page(&ctx)?;
@@ -432,7 +432,7 @@ async fn set_disabled(
         return refuse_change(&state, &ctx, me, StatusCode::CONFLICT, message).await;
     }
     let changed = state
-        .store
+        .writes
         .set_user_disabled(&ctx.actor(), &name, disabled)
         .await
         .or_page(&ctx)?;

@@ -15,7 +15,7 @@ use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, NewCom
 use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::error::AppError;
-use crate::web::extract::ClientAddr;
+use crate::service::Client;
 use crate::web::session::PageCtx;
 
 pub fn routes() -> Router<AppState> {
@@ -38,7 +38,7 @@ pub struct CommentFields {
 async fn create_comment(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     Path(slug): Path<String>,
     CsrfForm(f): CsrfForm<CommentFields>,
 ) -> PageResult {
@@ -49,24 +49,12 @@ async fn create_comment(
         parent_id: Some(f.parent_id.trim().to_owned()).filter(|p| !p.is_empty()),
         author_name: Some(f.author_name.trim().to_owned()).filter(|n| !n.is_empty()),
     };
-    let posted = async {
-        let draft = input.validate()?;
-        state.limits.check_write(&actor, addr)?;
-        state
-            .limits
-            .check_slow_mode(&thread.id, thread.slow_mode_seconds, &actor, addr)?;
-        Ok::<_, AppError>(
-            state
-                .store
-                .create_comment(&actor, &thread.id, draft)
-                .await?,
-        )
-    }
-    .await;
+    let posted = state
+        .service
+        .create_comment(&actor, client, &thread.id, Ok(input))
+        .await;
     match posted {
-        Ok(change) => {
-            state.publish(&change.events);
-            let c = change.item;
+        Ok(c) => {
             let to = if c.status == CommentStatus::Pending {
                 format!("/t/{}?done=pending#comments", thread.slug)
             } else {
@@ -150,17 +138,15 @@ pub struct FlagFields {
 async fn flag_comment(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<FlagFields>,
 ) -> PageResult {
     let actor = ctx.actor();
-    let flagged = async {
-        let reason = NewFlag { reason: f.reason }.validate()?;
-        state.limits.check_write(&actor, addr)?;
-        Ok::<_, AppError>(state.store.flag_comment(&actor, &id, reason).await?)
-    }
-    .await;
+    let flagged = state
+        .service
+        .flag_comment(&actor, client, &id, Ok(NewFlag { reason: f.reason }))
+        .await;
     match flagged {
         Ok(flag) => {
             let thread_slug = thread_slug_of(&state, &ctx, &flag.comment_id).await?;
@@ -214,7 +200,7 @@ async fn moderate_comment(
     };
     let moderation = Moderation { action, note: None };
     let change = state
-        .store
+        .writes
         .moderate_comment(&ctx.actor(), &id, moderation)
         .await
         .or_page(&ctx)?;

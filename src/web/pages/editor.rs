@@ -223,7 +223,7 @@ async fn create_thread(
     });
     let created = match validated {
         Ok(draft) => state
-            .store
+            .writes
             .create_thread(&ctx.actor(), draft)
             .await
             .map_err(AppError::from),
@@ -305,7 +305,7 @@ async fn edit_thread(
     };
     let changed = match patch.validate() {
         Ok(p) => state
-            .store
+            .writes
             .patch_thread(&ctx.actor(), &thread.id, p)
             .await
             .map_err(AppError::from),
@@ -374,7 +374,7 @@ async fn post_update(
         return show_again(&state, &ctx, thread, composer, StatusCode::OK).await;
     }
     let change = state
-        .store
+        .writes
         .post_update(&ctx.actor(), &thread.id, text)
         .await
         .or_page(&ctx)?;
@@ -464,7 +464,7 @@ async fn edit_update(
     .validate()
     {
         Ok(text) => state
-            .store
+            .writes
             .edit_update(&ctx.actor(), &id, text)
             .await
             .map_err(AppError::from),
@@ -574,7 +574,7 @@ async fn strike_update(
     };
     let struck = match input.validate() {
         Ok(s) => state
-            .store
+            .writes
             .strike_update(&ctx.actor(), &id, s)
             .await
             .map_err(AppError::from),

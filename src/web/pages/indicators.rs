@@ -242,7 +242,7 @@ async fn create_indicator(
         };
         let created = match input.validate() {
             Ok(draft) => state
-                .store
+                .writes
                 .create_indicator(&ctx.actor(), &thread.id, draft)
                 .await
                 .map_err(AppError::from),
@@ -332,7 +332,7 @@ async fn edit_indicator(
             position,
         };
         match state
-            .store
+            .writes
             .patch_indicator(&ctx.actor(), &before.id, patch)
             .await
             .map_err(AppError::from)

@@ -109,7 +109,7 @@ pub async fn login(
     let session_hash = start_session(&state, &ctx, &user.id, &mut response).await?;
     if end_other_sessions {
         let ended = state
-            .store
+            .writes
             .end_other_sessions(&user.id, &session_hash)
             .await
             .or_page(&ctx)?;
@@ -130,7 +130,7 @@ pub async fn start_session(
     let session_hash = auth::secret_hash(&secret);
     let expires = time::now() + chrono::Duration::days(SESSION_DAYS);
     state
-        .store
+        .writes
         .create_session(user_id, &session_hash, expires)
         .await
         .or_page(ctx)?;
@@ -172,7 +172,7 @@ pub async fn logout(
 ) -> Result<Response, PageError> {
     if let Some(secret) = cookie_value(&headers, SESSION_COOKIE) {
         state
-            .store
+            .writes
             .delete_session(&auth::secret_hash(secret))
             .await
             .or_page(&ctx)?;

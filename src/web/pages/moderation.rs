@@ -185,7 +185,7 @@ async fn show_queue(
     let now = time::now();
     if !ids.is_empty() && ctx.can_moderate() {
         state
-            .store
+            .writes
             .claim_comments(&user.id, &ids, now + Duration::minutes(CLAIM_MINUTES))
             .await
             .or_page(ctx)?;
@@ -415,7 +415,7 @@ pub async fn moderate_one(
     };
     let action = moderation.action;
     let change = state
-        .store
+        .writes
         .moderate_comment(&ctx.actor(), &id, moderation)
         .await
         .or_page(&ctx)?;
@@ -440,7 +440,7 @@ pub async fn moderate_report(
     };
     let action = moderation.action;
     let change = state
-        .store
+        .writes
         .moderate_report(&ctx.actor(), &id, moderation)
         .await
         .or_page(&ctx)?;
@@ -515,7 +515,7 @@ pub async fn moderate_selected(
     let action = moderation.action;
     for id in &ids {
         let change = state
-            .store
+            .writes
             .moderate_comment(&actor, id, moderation.clone())
             .await
             .or_page(&ctx)?;

@@ -18,7 +18,7 @@ use crate::domain::place::{NewPlace, Place};
 use crate::domain::validation::id as ulid;
 use crate::error::AppError;
 use crate::gazetteer::{self, fold};
-use crate::store::{Store, StoreError, StoreResult};
+use crate::store::{StoreError, StoreReads, StoreResult};
 use crate::web::extract::ClientAddr;
 use crate::web::session::PageCtx;
 
@@ -114,7 +114,7 @@ impl Found {
 
 /// Resolves one entry: an id as it is; a name to the custom place of that very name, else the
 /// gazetteer's best city, else a custom place whose name contains it. `None`: nothing found.
-pub async fn resolve(store: &dyn Store, typed: &str) -> StoreResult<Option<Found>> {
+pub async fn resolve(store: &dyn StoreReads, typed: &str) -> StoreResult<Option<Found>> {
     let name = match entry(typed) {
         Entry::Id(id) if Place::is_gazetteer_id(id) => {
             return Ok(gazetteer::get(id).map(|p| Found::of_city(typed, p)));
@@ -290,7 +290,7 @@ async fn add_place(
     };
     state.limits.check_write(&ctx.actor(), addr).or_page(&ctx)?;
     let place = state
-        .store
+        .writes
         .add_place(&ctx.actor(), draft)
         .await
         .or_page(&ctx)?;

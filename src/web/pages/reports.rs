@@ -277,12 +277,12 @@ async fn submit(
     let saved = async {
         let draft = input.validate(time::now())?;
         match &again.editing {
-            Some(id) => Ok(state.store.edit_report(&ctx.actor(), id, draft).await?),
+            Some(id) => Ok(state.writes.edit_report(&ctx.actor(), id, draft).await?),
             None => {
                 state.limits.check_write(&ctx.actor(), addr)?;
                 Ok::<_, AppError>(
                     state
-                        .store
+                        .writes
                         .create_report(&ctx.actor(), &again.thread.id, draft)
                         .await?,
                 )

@@ -288,10 +288,10 @@ async fn save(
         Err(e) => return Ok(Err(Refusal::field(ctx, &e.field))),
     };
     let saved = match id {
-        Some(id) => state.store.edit_source(&ctx.actor(), id, draft).await,
+        Some(id) => state.writes.edit_source(&ctx.actor(), id, draft).await,
         None => {
             state.limits.check_write(&ctx.actor(), addr).or_page(ctx)?;
-            state.store.create_source(&ctx.actor(), draft).await
+            state.writes.create_source(&ctx.actor(), draft).await
         }
     };
     match saved.map_err(AppError::from) {

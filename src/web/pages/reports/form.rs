@@ -11,7 +11,7 @@ use crate::domain::indicator::{Indicator, IndicatorKind, NewClaim, Scope, value_
 use crate::domain::place::PlaceRef;
 use crate::domain::report::{NewReport, Report};
 use crate::domain::time::Timestamp;
-use crate::store::{Store, StoreResult};
+use crate::store::{StoreReads, StoreResult};
 use crate::web::pages::indicators::status_label;
 use crate::web::pages::places::{self, Found};
 use crate::web::session::PageCtx;
@@ -231,7 +231,7 @@ fn claim_problem(ctx: &PageCtx, indicator: &Indicator, field: &str) -> String {
 
 /// Resolves the places and checks the claims and times; the report input when all is well.
 pub async fn check(
-    store: &dyn Store,
+    store: &dyn StoreReads,
     ctx: &PageCtx,
     f: &ReportFields,
     indicators: &[Indicator],

@@ -169,7 +169,7 @@ async fn strike_report(
     .validate()
     {
         Ok(reason) => state
-            .store
+            .writes
             .strike_report(&ctx.actor(), &r.id, reason)
             .await
             .map_err(AppError::from),
@@ -239,7 +239,7 @@ async fn verify_report(
     };
     let verified = match input.validate() {
         Ok((status, note)) => state
-            .store
+            .writes
             .verify_report(&ctx.actor(), &r.id, status, note)
             .await
             .map_err(AppError::from),

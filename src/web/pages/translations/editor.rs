@@ -406,7 +406,12 @@ async fn save_draft(
 ) -> Result<Translation, AppError> {
     let actor = ctx.actor();
     let change = match &place.existing {
-        Some(t) => state.store.revise_translation(&actor, &t.id, draft).await?,
+        Some(t) => {
+            state
+                .writes
+                .revise_translation(&actor, &t.id, draft)
+                .await?
+        }
         None => {
             let target = TranslationTarget {
                 kind: place.item.kind,
@@ -414,7 +419,7 @@ async fn save_draft(
                 language: place.lang.clone(),
             };
             state
-                .store
+                .writes
                 .create_translation(&actor, target, draft)
                 .await?
         }
@@ -545,7 +550,7 @@ pub async fn publish(
         return refused(&state, &ctx, place, shown, e).await;
     };
     match state
-        .store
+        .writes
         .publish_translation(&ctx.actor(), &id, revision)
         .await
     {
@@ -571,7 +576,7 @@ pub async fn withdraw(
     CsrfForm(_): CsrfForm<PublishFields>,
 ) -> PageResult {
     let (place, id) = publishable(&state, &ctx, path).await?;
-    match state.store.withdraw_translation(&ctx.actor(), &id).await {
+    match state.writes.withdraw_translation(&ctx.actor(), &id).await {
         Ok(change) => {
             state.publish(&change.events);
             Ok(Redirect::to(&format!(

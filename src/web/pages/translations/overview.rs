@@ -366,7 +366,7 @@ pub async fn trust(
         .await;
     }
     match state
-        .store
+        .writes
         .set_trusted_translator(&ctx.actor(), &thread.id, &name, adding)
         .await
     {

@@ -1,8 +1,8 @@
 //! Rate limits on writes from guests and registered readers (staff are not limited), and the
 //! login throttle.
 //!
-//! Guests are told apart by a keyed hash of their address: the address itself is never kept,
-//! and the key is new at every start, so the hashes cannot be linked across restarts.
+//! Guests are told apart by a keyed hash of their address ([`ClientKeys`]): the address itself
+//! is never kept.
 //!
 //! Logins are counted per account name *and* client together, so someone else's failures do
 //! not lock an account out; per client, so one client cannot try many names quickly; and, more
@@ -13,17 +13,15 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use hmac::{Hmac, Mac};
-use rand::RngCore;
-use sha2::Sha256;
 
 use crate::config::Config;
 use crate::domain::user::Actor;
 use crate::error::AppError;
+use crate::net::client_key::ClientKeys;
 
 pub struct RateLimits {
     guests: DefaultKeyedRateLimiter<String>,
@@ -31,7 +29,7 @@ pub struct RateLimits {
     logins: LoginLimits,
     /// When each (thread, person) last commented, for threads in slow mode.
     last_comment: Mutex<HashMap<(String, String), Instant>>,
-    key: [u8; 32],
+    keys: Arc<ClientKeys>,
 }
 
 /// The login throttle's limiters. Each is keyed by a string that says what it counts.
@@ -108,24 +106,22 @@ fn per_hour(n: u32) -> Quota {
 
 impl RateLimits {
     pub fn new(config: &Config) -> Self {
-        let mut key = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut key);
         Self {
             guests: RateLimiter::keyed(per_minute(config.guest_writes_per_minute)),
             members: RateLimiter::keyed(per_minute(config.member_writes_per_minute)),
             logins: LoginLimits::new(config.logins_per_minute),
             last_comment: Mutex::new(HashMap::new()),
-            key,
+            keys: Arc::new(ClientKeys::default()),
         }
     }
 
     /// A keyed hash of a client address, for telling guests apart without keeping addresses.
     pub fn client_key(&self, addr: Option<IpAddr>) -> String {
-        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.key) else {
-            return "unknown".into();
-        };
-        mac.update(addr.map(|a| a.to_string()).unwrap_or_default().as_bytes());
-        hex::encode(&mac.finalize().into_bytes()[..16])
+        self.keys.of(addr)
+    }
+
+    pub fn client_keys(&self) -> &Arc<ClientKeys> {
+        &self.keys
     }
 
     /// Counts one login attempt for the account name as typed (it is normalized here) and the
