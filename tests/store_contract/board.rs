@@ -128,7 +128,7 @@ pub async fn board_story(store: &dyn Store) {
             &editor,
             &thread.id,
             report(&ministry.id, None, json!(8))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
@@ -143,7 +143,7 @@ pub async fn board_story(store: &dyn Store) {
             &editor,
             &thread.id,
             report(&agency.id, None, json!("many"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await;
@@ -154,7 +154,7 @@ pub async fn board_story(store: &dyn Store) {
             &reader,
             &thread.id,
             report(&agency.id, None, json!("12"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
@@ -207,7 +207,7 @@ pub async fn board_story(store: &dyn Store) {
             &editor,
             &official.item.id,
             report(&ministry.id, None, json!("8-9"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
