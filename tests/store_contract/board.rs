@@ -117,7 +117,7 @@ pub async fn board_story(store: &dyn Store) {
         "keys are unique in a thread"
     );
     let listed = store.indicators(&thread.id).await.unwrap();
-    assert_eq!(listed, [created.item.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&created.item));
     indicator_change(store, &editor, &created.item).await;
 
     let report = |src: &str, cites: Option<&str>, value: serde_json::Value| NewReport {
@@ -348,7 +348,7 @@ async fn custom_places(store: &dyn Store, editor: &Actor) {
             .search_custom_places("International", 10)
             .await
             .unwrap(),
-        [airport.clone()]
+        std::slice::from_ref(&airport)
     );
     assert!(
         store
