@@ -248,7 +248,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
                 .collect(),
             author_name: None,
         }
-        .validate(now)?;
+        .validate(now, None)?;
         ids.push(
             store
                 .create_report(editor, &thread.id, report)
@@ -275,7 +275,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
         }],
         author_name: None,
     }
-    .validate(now)?;
+    .validate(now, None)?;
     let typo = store.create_report(editor, &thread.id, typo).await?.item;
     store
         .strike_report(
@@ -297,7 +297,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
         claims: vec![],
         author_name: None,
     }
-    .validate(now)?;
+    .validate(now, None)?;
     let seen = store
         .create_report(cast.reader, &thread.id, seen)
         .await?
@@ -321,7 +321,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
         claims: vec![],
         author_name: None,
     }
-    .validate(now)?;
+    .validate(now, None)?;
     store
         .create_report(cast.reader, &thread.id, waiting)
         .await?;

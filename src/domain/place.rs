@@ -56,13 +56,32 @@ pub struct NewPlace {
     pub lon: f64,
 }
 
-/// A validated custom place.
+/// A validated custom place; only [`NewPlace::validate`] builds one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceDraft {
-    pub name: String,
-    pub country: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    name: String,
+    country: Option<String>,
+    lat: f64,
+    lon: f64,
+}
+
+impl PlaceDraft {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
+    /// Kept to five decimals.
+    pub fn lat(&self) -> f64 {
+        self.lat
+    }
+
+    pub fn lon(&self) -> f64 {
+        self.lon
+    }
 }
 
 impl NewPlace {
@@ -100,8 +119,8 @@ mod tests {
             lon,
         };
         let ok = p(43.352_123_4, 77.040_5).validate().unwrap();
-        assert_eq!((ok.lat, ok.lon), (43.35212, 77.0405));
-        assert_eq!(ok.country.as_deref(), Some("KZ"));
+        assert_eq!((ok.lat(), ok.lon()), (43.35212, 77.0405));
+        assert_eq!(ok.country(), Some("KZ"));
         assert_eq!(p(91.0, 0.0).validate().unwrap_err().field, "lat");
         assert_eq!(p(0.0, -180.5).validate().unwrap_err().field, "lon");
         assert_eq!(p(f64::NAN, 0.0).validate().unwrap_err().field, "lat");

@@ -104,17 +104,53 @@ pub struct NewSource {
     pub notes: Option<String>,
 }
 
-/// A validated source, new or changed.
+/// A validated source, new or changed. Only [`NewSource::validate`] (and
+/// [`SourcePatch::apply`] through it) builds one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceDraft {
-    pub name: String,
-    pub match_key: String,
-    pub kind: SourceKind,
-    pub affiliation: String,
-    pub country: Option<String>,
-    pub language: Option<LanguageTag>,
-    pub homepage: Option<String>,
-    pub notes: String,
+    name: String,
+    match_key: String,
+    kind: SourceKind,
+    affiliation: String,
+    country: Option<String>,
+    language: Option<LanguageTag>,
+    homepage: Option<String>,
+    notes: String,
+}
+
+impl SourceDraft {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The form of the name two sources may not share.
+    pub fn match_key(&self) -> &str {
+        &self.match_key
+    }
+
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
+    pub fn affiliation(&self) -> &str {
+        &self.affiliation
+    }
+
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
+    pub fn language(&self) -> Option<&LanguageTag> {
+        self.language.as_ref()
+    }
+
+    pub fn homepage(&self) -> Option<&str> {
+        self.homepage.as_deref()
+    }
+
+    pub fn notes(&self) -> &str {
+        &self.notes
+    }
 }
 
 impl NewSource {
@@ -282,11 +318,11 @@ mod tests {
     #[test]
     fn a_source_is_validated_and_normalized() {
         let d = new("  Ministero dell'Interno ").validate().unwrap();
-        assert_eq!(d.name, "Ministero dell'Interno");
-        assert_eq!(d.match_key, "ministero dell interno");
-        assert_eq!(d.affiliation, "Government of Kazakhstan");
-        assert_eq!(d.country.as_deref(), Some("KZ"));
-        assert_eq!(d.homepage.as_deref(), Some("https://gov.example/"));
+        assert_eq!(d.name(), "Ministero dell'Interno");
+        assert_eq!(d.match_key(), "ministero dell interno");
+        assert_eq!(d.affiliation(), "Government of Kazakhstan");
+        assert_eq!(d.country(), Some("KZ"));
+        assert_eq!(d.homepage(), Some("https://gov.example/"));
         let mut bad = new("X");
         bad.homepage = Some("javascript:alert(1)".into());
         assert_eq!(bad.validate().unwrap_err().field, "homepage");
@@ -298,7 +334,7 @@ mod tests {
         none.homepage = Some(" ".into());
         none.country = Some(String::new());
         let d = none.validate().unwrap();
-        assert_eq!((d.homepage, d.country), (None, None));
+        assert_eq!((d.homepage(), d.country()), (None, None));
     }
 
     #[test]

@@ -9,8 +9,12 @@
 
 pub mod access;
 pub mod comments;
+pub mod indicators;
 pub mod input;
 pub mod limits;
+pub mod places;
+pub mod reports;
+pub mod sources;
 
 use std::net::IpAddr;
 use std::sync::Arc;

@@ -3,12 +3,16 @@
 use cronaca::domain::board::{Agreement, Verification, board};
 use cronaca::domain::comment::{Moderation, ModerationAction};
 use cronaca::domain::event::EventKind;
-use cronaca::domain::indicator::{IndicatorKind, NewClaim, NewIndicator};
+use cronaca::domain::indicator::{
+    Indicator, IndicatorKind, IndicatorPatch, NewClaim, NewIndicator, StatusOption,
+};
+use cronaca::domain::place::NewPlace;
 use cronaca::domain::report::{NewReport, ReportFilter, ReportState};
 use cronaca::domain::role::Role;
-use cronaca::domain::source::{NewSource, SourceKind};
+use cronaca::domain::source::{NewSource, Source, SourceKind, SourcePatch};
 use cronaca::domain::thread::NewThread;
 use cronaca::domain::time::now;
+use cronaca::domain::user::Actor;
 use cronaca::store::{Store, StoreError};
 use serde_json::json;
 
@@ -85,6 +89,13 @@ pub async fn board_story(store: &dyn Store) {
     let found = store.list_sources(Some("temoin"), page(10)).await.unwrap();
     assert_eq!(found.items.len(), 1);
     assert_eq!(found.items[0].id, agency.id);
+    assert_eq!(store.source(&ministry.id).await.unwrap(), ministry);
+    assert!(matches!(
+        store.source("01HZZZZZZZZZZZZZZZZZZZZZZZ").await,
+        Err(StoreError::NotFound(_))
+    ));
+    sources_change(store, &editor, &ministry, &agency).await;
+    custom_places(store, &editor).await;
 
     let indicator = NewIndicator {
         key: "police_dead".into(),
@@ -105,6 +116,9 @@ pub async fn board_story(store: &dyn Store) {
             .is_err(),
         "keys are unique in a thread"
     );
+    let listed = store.indicators(&thread.id).await.unwrap();
+    assert_eq!(listed, std::slice::from_ref(&created.item));
+    indicator_change(store, &editor, &created.item).await;
 
     let report = |src: &str, cites: Option<&str>, value: serde_json::Value| NewReport {
         body: "Police dead".into(),
@@ -128,7 +142,7 @@ pub async fn board_story(store: &dyn Store) {
             &editor,
             &thread.id,
             report(&ministry.id, None, json!(8))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
@@ -137,13 +151,24 @@ pub async fn board_story(store: &dyn Store) {
     assert_eq!(official.events[0].kind, EventKind::ReportPublished);
     assert_eq!(official.item.places[0].name, "Almaty");
     assert_eq!(official.item.claims[0].indicator, "police_dead");
+    assert_eq!(
+        store.report(&official.item.id).await.unwrap(),
+        official.item
+    );
+    assert!(matches!(
+        store.report("01HZZZZZZZZZZZZZZZZZZZZZZZ").await,
+        Err(StoreError::NotFound(_))
+    ));
+    // A gazetteer city a report names is kept as a place of its own, not a custom one.
+    let almaty = store.place("gn:1526384").await.unwrap();
+    assert_eq!((almaty.name.as_str(), almaty.custom), ("Almaty", false));
 
     let bad = store
         .create_report(
             &editor,
             &thread.id,
             report(&agency.id, None, json!("many"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await;
@@ -154,7 +179,7 @@ pub async fn board_story(store: &dyn Store) {
             &reader,
             &thread.id,
             report(&agency.id, None, json!("12"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
@@ -207,7 +232,7 @@ pub async fn board_story(store: &dyn Store) {
             &editor,
             &official.item.id,
             report(&ministry.id, None, json!("8-9"))
-                .validate(now())
+                .validate(now(), None)
                 .unwrap(),
         )
         .await
@@ -254,4 +279,130 @@ pub async fn board_story(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(false_ones.items[0].id, approved.item.id);
+}
+
+/// A source changed: absent fields stay, and a name may not become another source's.
+async fn sources_change(store: &dyn Store, editor: &Actor, ministry: &Source, agency: &Source) {
+    let patch = SourcePatch {
+        notes: Some("Speaks for the police".into()),
+        homepage: Some("https://interior.example/".into()),
+        ..Default::default()
+    };
+    let edited = store
+        .edit_source(editor, &ministry.id, patch.apply(ministry).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(edited.notes, "Speaks for the police");
+    assert_eq!(
+        edited.homepage.as_deref(),
+        Some("https://interior.example/")
+    );
+    assert_eq!(
+        (edited.name.as_str(), edited.kind),
+        ("Ministry of Interior", SourceKind::Official)
+    );
+    assert_eq!(edited.created_at, ministry.created_at);
+    assert_eq!(store.source(&ministry.id).await.unwrap(), edited);
+    let taken = SourcePatch {
+        name: Some("ministry of interior".into()),
+        ..Default::default()
+    };
+    let clash = store
+        .edit_source(editor, &agency.id, taken.apply(agency).unwrap())
+        .await;
+    assert!(
+        matches!(
+            clash,
+            Err(StoreError::Conflict {
+                code: "source_exists",
+                ..
+            })
+        ),
+        "{clash:?}"
+    );
+    assert_eq!(
+        store.source(&agency.id).await.unwrap().name,
+        "Agence Témoin"
+    );
+}
+
+/// A custom place is stored as given, found by part of its name, and read back by its id.
+async fn custom_places(store: &dyn Store, editor: &Actor) {
+    let draft = NewPlace {
+        name: "Almaty International Airport".into(),
+        country: Some("kz".into()),
+        lat: 43.352_123_4,
+        lon: 77.040_5,
+    }
+    .validate()
+    .unwrap();
+    let airport = store.add_place(editor, draft).await.unwrap();
+    assert!(airport.custom);
+    assert!(!airport.id.starts_with("gn:"));
+    assert_eq!(airport.name, "Almaty International Airport");
+    assert_eq!(airport.country.as_deref(), Some("KZ"));
+    assert_eq!((airport.lat, airport.lon), (43.35212, 77.0405));
+    assert_eq!(store.place(&airport.id).await.unwrap(), airport);
+    assert_eq!(
+        store
+            .search_custom_places("International", 10)
+            .await
+            .unwrap(),
+        std::slice::from_ref(&airport)
+    );
+    assert!(
+        store
+            .search_custom_places("Nowhere", 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .search_custom_places("Airport", 0)
+            .await
+            .unwrap()
+            .is_empty(),
+        "the limit holds"
+    );
+    assert!(matches!(
+        store.place("01HZZZZZZZZZZZZZZZZZZZZZZZ").await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+/// An indicator relabelled and moved keeps its key and kind; a change its kind refuses is not
+/// written.
+async fn indicator_change(store: &dyn Store, editor: &Actor, before: &Indicator) {
+    let labels = [("en".to_owned(), "Police killed".to_owned())].into();
+    let patch = IndicatorPatch::new(Some(labels), None, Some(5)).unwrap();
+    let changed = store
+        .patch_indicator(editor, &before.id, patch)
+        .await
+        .unwrap();
+    assert_eq!(changed.events[0].kind, EventKind::IndicatorChanged);
+    assert_eq!(changed.item.label("en"), "Police killed");
+    assert_eq!(changed.item.position, 5);
+    assert_eq!(
+        (changed.item.key.as_str(), changed.item.kind),
+        ("police_dead", IndicatorKind::Count)
+    );
+    let statuses = vec![StatusOption {
+        value: "many".into(),
+        colour: "#000000".into(),
+        labels: Default::default(),
+    }];
+    let refused = store
+        .patch_indicator(
+            editor,
+            &before.id,
+            IndicatorPatch::new(None, Some(statuses), None).unwrap(),
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Invalid(_))),
+        "{refused:?}"
+    );
+    let listed = store.indicators(&before.thread_id).await.unwrap();
+    assert_eq!(listed, [changed.item]);
 }

@@ -83,14 +83,14 @@ pub async fn create(
     let taken: Option<String> =
         sqlx::query_scalar("SELECT id FROM indicators WHERE thread_id = $1 AND key = $2")
             .bind(&thread.id)
-            .bind(&draft.key)
+            .bind(draft.key())
             .fetch_optional(&mut *tx)
             .await
             .map_err(backend)?;
     if taken.is_some() {
         return Err(StoreError::Conflict {
             code: "indicator_exists",
-            message: format!("this thread already has an indicator '{}'", draft.key),
+            message: format!("this thread already has an indicator '{}'", draft.key()),
         });
     }
     let position: i64 = sqlx::query_scalar(
@@ -108,11 +108,11 @@ pub async fn create(
     )
     .bind(&id)
     .bind(&thread.id)
-    .bind(&draft.key)
-    .bind(json(&draft.labels))
-    .bind(draft.kind.as_str())
-    .bind(draft.scope.as_str())
-    .bind(json(&draft.statuses))
+    .bind(draft.key())
+    .bind(json(draft.labels()))
+    .bind(draft.kind().as_str())
+    .bind(draft.scope().as_str())
+    .bind(json(&draft.statuses()))
     .bind(position)
     .bind(time::to_db(&time::now()))
     .execute(&mut *tx)

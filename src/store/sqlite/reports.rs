@@ -168,8 +168,8 @@ pub async fn get(pool: &SqlitePool, id: &str) -> StoreResult<Report> {
 /// The source must exist; the cited one too.
 async fn check_sources(tx: &mut Tx, draft: &ReportDraft) -> StoreResult<()> {
     for (field, id) in [
-        ("source", Some(&draft.source_id)),
-        ("cites", draft.cites_id.as_ref()),
+        ("source", Some(draft.source_id())),
+        ("cites", draft.cites_id()),
     ] {
         if let Some(id) = id {
             match sources::get(&mut **tx, id).await {
@@ -203,7 +203,7 @@ async fn resolve(
     default_as_of: Timestamp,
 ) -> StoreResult<(Vec<Place>, Vec<ResolvedClaim>)> {
     let mut places: Vec<Place> = Vec::new();
-    for id in &draft.places {
+    for id in draft.places() {
         match resolve_place(tx, id).await {
             Err(StoreError::NotFound(_)) => {
                 return Err(
@@ -214,8 +214,8 @@ async fn resolve(
         }
     }
     let indicators = super::indicators::of_thread_on(tx, thread_id).await?;
-    let mut claims = Vec::with_capacity(draft.claims.len());
-    for c in &draft.claims {
+    let mut claims = Vec::with_capacity(draft.claims().len());
+    for c in draft.claims() {
         let indicator = indicators
             .iter()
             .find(|i| i.key == c.indicator.trim())
@@ -353,10 +353,10 @@ pub async fn create(
     let mut tx = store.begin().await?;
     let thread = threads::in_tx(&mut tx, thread_id).await?;
     let state = report::admission(&thread, actor.role())?;
-    let author_name = match (actor, &draft.author_name) {
+    let author_name = match (actor, draft.author_name()) {
         (Actor::User(u), _) => u.display_name.clone(),
         (Actor::System, _) => actor.audit_name().to_owned(),
-        (Actor::Guest, Some(n)) => n.clone(),
+        (Actor::Guest, Some(n)) => n.to_owned(),
         (Actor::Guest, None) => {
             return Err(
                 ValidationError::new("author_name", "a guest must give a name to show").into(),
@@ -365,18 +365,18 @@ pub async fn create(
     };
     check_sources(&mut tx, &draft).await?;
     let now = time::now();
-    let stated_at = draft.stated_at.unwrap_or(now);
+    let stated_at = draft.stated_at().unwrap_or(now);
     let (places, claims) = resolve(
         &mut tx,
         &thread.id,
         &draft,
-        draft.occurred_at.unwrap_or(stated_at),
+        draft.occurred_at().unwrap_or(stated_at),
     )
     .await?;
     let id = new_id();
     let language = draft
-        .language
-        .clone()
+        .language()
+        .cloned()
         .unwrap_or_else(|| thread.language.clone());
     sqlx::query(
         "INSERT INTO reports (id, thread_id, body, body_html, language, source_id, link,
@@ -386,19 +386,19 @@ pub async fn create(
     )
     .bind(&id)
     .bind(&thread.id)
-    .bind(&draft.body)
-    .bind(&draft.body_html)
+    .bind(draft.body())
+    .bind(draft.body_html())
     .bind(language.as_str())
-    .bind(&draft.source_id)
-    .bind(&draft.link)
-    .bind(&draft.cites_id)
-    .bind(draft.occurred_at.as_ref().map(time::to_db))
+    .bind(draft.source_id())
+    .bind(draft.link())
+    .bind(draft.cites_id())
+    .bind(draft.occurred_at().as_ref().map(time::to_db))
     .bind(time::to_db(&stated_at))
     .bind(time::to_db(&now))
     .bind(actor.user_id())
     .bind(&author_name)
     .bind(state.as_str())
-    .bind(draft.language_detected)
+    .bind(draft.language_detected())
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -431,8 +431,8 @@ pub async fn edit(
     let before = load(&mut tx, id).await?;
     report::check_editable(&before)?;
     check_sources(&mut tx, &draft).await?;
-    let stated_at = draft.stated_at.unwrap_or(before.stated_at);
-    let occurred_at = draft.occurred_at.or(before.occurred_at);
+    let stated_at = draft.stated_at().unwrap_or(before.stated_at);
+    let occurred_at = draft.occurred_at().or(before.occurred_at);
     let (places, claims) = resolve(
         &mut tx,
         &before.thread_id,
@@ -441,8 +441,8 @@ pub async fn edit(
     )
     .await?;
     let language = draft
-        .language
-        .clone()
+        .language()
+        .cloned()
         .unwrap_or_else(|| before.language.clone());
     sqlx::query(
         "UPDATE reports SET body = $1, body_html = $2, language = $3, source_id = $4, link = $5,
@@ -451,18 +451,18 @@ pub async fn edit(
                 language_detected = CASE WHEN $11 IS NULL THEN language_detected ELSE $12 END
          WHERE id = $10",
     )
-    .bind(&draft.body)
-    .bind(&draft.body_html)
+    .bind(draft.body())
+    .bind(draft.body_html())
     .bind(language.as_str())
-    .bind(&draft.source_id)
-    .bind(&draft.link)
-    .bind(&draft.cites_id)
+    .bind(draft.source_id())
+    .bind(draft.link())
+    .bind(draft.cites_id())
     .bind(occurred_at.as_ref().map(time::to_db))
     .bind(time::to_db(&stated_at))
     .bind(time::to_db(&time::now()))
     .bind(id)
-    .bind(draft.language.as_ref().map(LanguageTag::as_str))
-    .bind(draft.language_detected)
+    .bind(draft.language().map(LanguageTag::as_str))
+    .bind(draft.language_detected())
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

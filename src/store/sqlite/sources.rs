@@ -94,7 +94,7 @@ pub async fn get<'e>(ex: impl SqliteExecutor<'e>, id: &str) -> StoreResult<Sourc
 
 pub async fn create(store: &SqliteStore, actor: &Actor, draft: SourceDraft) -> StoreResult<Source> {
     let mut tx = store.begin().await?;
-    if let Some(existing) = by_key(&mut tx, &draft.match_key).await? {
+    if let Some(existing) = by_key(&mut tx, draft.match_key()).await? {
         return Err(duplicate(&existing));
     }
     let id = new_id();
@@ -105,14 +105,14 @@ pub async fn create(store: &SqliteStore, actor: &Actor, draft: SourceDraft) -> S
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
     )
     .bind(&id)
-    .bind(&draft.name)
-    .bind(&draft.match_key)
-    .bind(draft.kind.as_str())
-    .bind(&draft.affiliation)
-    .bind(&draft.country)
-    .bind(draft.language.as_ref().map(|l| l.as_str()))
-    .bind(&draft.homepage)
-    .bind(&draft.notes)
+    .bind(draft.name())
+    .bind(draft.match_key())
+    .bind(draft.kind().as_str())
+    .bind(draft.affiliation())
+    .bind(draft.country())
+    .bind(draft.language().map(|l| l.as_str()))
+    .bind(draft.homepage())
+    .bind(draft.notes())
     .bind(actor.user_id())
     .bind(&now)
     .execute(&mut *tx)
@@ -139,7 +139,7 @@ pub async fn edit(
 ) -> StoreResult<Source> {
     let mut tx = store.begin().await?;
     let before = get(&mut *tx, id).await?;
-    if let Some(existing) = by_key(&mut tx, &draft.match_key).await?
+    if let Some(existing) = by_key(&mut tx, draft.match_key()).await?
         && existing != id
     {
         return Err(duplicate(&existing));
@@ -149,14 +149,14 @@ pub async fn edit(
                 language = $6, homepage = $7, notes = $8, updated_at = $9
          WHERE id = $10",
     )
-    .bind(&draft.name)
-    .bind(&draft.match_key)
-    .bind(draft.kind.as_str())
-    .bind(&draft.affiliation)
-    .bind(&draft.country)
-    .bind(draft.language.as_ref().map(|l| l.as_str()))
-    .bind(&draft.homepage)
-    .bind(&draft.notes)
+    .bind(draft.name())
+    .bind(draft.match_key())
+    .bind(draft.kind().as_str())
+    .bind(draft.affiliation())
+    .bind(draft.country())
+    .bind(draft.language().map(|l| l.as_str()))
+    .bind(draft.homepage())
+    .bind(draft.notes())
     .bind(time::to_db(&time::now()))
     .bind(id)
     .execute(&mut *tx)
@@ -236,10 +236,10 @@ pub async fn add_place(
          VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7)",
     )
     .bind(&id)
-    .bind(&draft.name)
-    .bind(&draft.country)
-    .bind(draft.lat)
-    .bind(draft.lon)
+    .bind(draft.name())
+    .bind(draft.country())
+    .bind(draft.lat())
+    .bind(draft.lon())
     .bind(actor.user_id())
     .bind(time::to_db(&time::now()))
     .execute(&mut *tx)

@@ -6,10 +6,9 @@ use axum::http::StatusCode;
 
 use crate::app::AppState;
 use crate::domain::indicator::{Indicator, IndicatorPatch, NewIndicator};
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiPath, JsonBody, require};
+use crate::web::extract::{ApiPath, JsonBody};
 
 /// A thread's indicators, in display order.
 #[utoipa::path(get, path = "/api/v1/threads/{id}/indicators", tag = "board",
@@ -38,16 +37,8 @@ pub async fn create_indicator(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Indicator>)> {
-    require(&actor, Action::ManageIndicators, Ownership::Others)?;
-    let input: NewIndicator = body.parse()?;
-    let draft = input.validate()?;
-    let thread = state.store.thread(&id).await?;
-    let change = state
-        .writes
-        .create_indicator(&actor, &thread.id, draft)
-        .await?;
-    state.publish(&change.events);
-    Ok((StatusCode::CREATED, Json(change.item)))
+    let created = state.service.create_indicator(&actor, &id, body).await?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// Relabel, recolour or reorder an indicator; its key, kind and scope stay.
@@ -62,9 +53,7 @@ pub async fn patch_indicator(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Indicator>> {
-    require(&actor, Action::ManageIndicators, Ownership::Others)?;
-    let patch: IndicatorPatch = body.parse()?;
-    let change = state.writes.patch_indicator(&actor, &id, patch).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(
+        state.service.patch_indicator(&actor, &id, body).await?,
+    ))
 }

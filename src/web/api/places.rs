@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::AppState;
 use crate::domain::ValidationError;
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::place::{self, NewPlace};
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::gazetteer::{self, Place};
+use crate::service::Client;
 use crate::web::extract::ApiQuery;
-use crate::web::extract::{ClientAddr, JsonBody, require};
+use crate::web::extract::JsonBody;
 
 const DEFAULT_LIMIT: usize = 10;
 const MAX_LIMIT: u32 = 50;
@@ -110,13 +110,9 @@ fn custom_place(p: place::Place) -> Place {
 pub async fn add_place(
     State(state): State<AppState>,
     actor: Actor,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<place::Place>)> {
-    require(&actor, Action::AddPlace, Ownership::Own)?;
-    let input: NewPlace = body.parse()?;
-    let draft = input.validate()?;
-    state.limits.check_write(&actor, addr)?;
-    let created = state.writes.add_place(&actor, draft).await?;
+    let created = state.service.add_place(&actor, client, body).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }

@@ -14,12 +14,12 @@ use crate::domain::permissions::{Action, Ownership};
 use crate::domain::report::{
     NewReport, NewReportStrike, NewVerification, Report, ReportFilter, ReportRevision, ReportState,
 };
-use crate::domain::time;
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult, ErrorBody};
+use crate::service::Client;
 use crate::store::ReportQueueItem;
 use crate::web::api::page::PageQuery;
-use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 /// Submit a report. Editors' reports publish at once; others wait for a moderator
 /// (`state: pending`).
@@ -34,21 +34,15 @@ use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
 pub async fn create_report(
     State(state): State<AppState>,
     actor: Actor,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Report>)> {
-    require(&actor, Action::SubmitReport, Ownership::Own)?;
-    let input: NewReport = body.parse()?;
-    let draft = input.validate(time::now())?;
-    let thread = state.store.thread(&id).await?;
-    state.limits.check_write(&actor, addr)?;
-    let change = state
-        .writes
-        .create_report(&actor, &thread.id, draft)
+    let report = state
+        .service
+        .create_report(&actor, client, &id, body)
         .await?;
-    state.publish(&change.events);
-    Ok((StatusCode::CREATED, Json(change.item)))
+    Ok((StatusCode::CREATED, Json(report)))
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -152,14 +146,7 @@ pub async fn get_report(
 
 /// Reports not published are for moderators and for whoever submitted them.
 fn visible(actor: &Actor, report: &Report) -> Result<(), AppError> {
-    let own =
-        actor.user_id().is_some() && actor.user_id() == report.submitted_by.user_id.as_deref();
-    let moderator = crate::domain::permissions::allowed(
-        actor.role(),
-        Action::ModerateReport,
-        Ownership::Others,
-    );
-    if report.state == ReportState::Published || own || moderator {
+    if report.visible_to(actor) {
         Ok(())
     } else {
         Err(AppError::NotFound("report"))
@@ -180,12 +167,7 @@ pub async fn edit_report(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
-    require(&actor, Action::EditReport, Ownership::Others)?;
-    let input: NewReport = body.parse()?;
-    let draft = input.validate(time::now())?;
-    let change = state.writes.edit_report(&actor, &id, draft).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.edit_report(&actor, &id, body).await?))
 }
 
 /// Set a report confirmed, false or retracted (with a note), or back to unverified.
@@ -202,15 +184,7 @@ pub async fn verify_report(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
-    require(&actor, Action::VerifyReport, Ownership::Others)?;
-    let input: NewVerification = body.parse()?;
-    let (status, note) = input.validate()?;
-    let change = state
-        .writes
-        .verify_report(&actor, &id, status, note)
-        .await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.verify_report(&actor, &id, body).await?))
 }
 
 /// Strike a report: it stays on record, struck, and leaves the board.
@@ -227,12 +201,7 @@ pub async fn strike_report(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
-    require(&actor, Action::StrikeReport, Ownership::Others)?;
-    let input: NewReportStrike = body.parse()?;
-    let reason = input.validate()?;
-    let change = state.writes.strike_report(&actor, &id, reason).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.strike_report(&actor, &id, body).await?))
 }
 
 /// Approve, reject, mark as spam or delete a submitted report.

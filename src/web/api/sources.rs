@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 
 use crate::app::AppState;
 use crate::domain::page::Page;
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::source::{NewSource, Source, SourcePatch};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
-use crate::web::extract::{ApiPath, ApiQuery, ClientAddr, JsonBody, require};
+use crate::service::Client;
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -59,14 +59,10 @@ pub async fn list_sources(
 pub async fn create_source(
     State(state): State<AppState>,
     actor: Actor,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Source>)> {
-    require(&actor, Action::CreateSource, Ownership::Own)?;
-    let input: NewSource = body.parse()?;
-    let draft = input.validate()?;
-    state.limits.check_write(&actor, addr)?;
-    let source = state.writes.create_source(&actor, draft).await?;
+    let source = state.service.create_source(&actor, client, body).await?;
     Ok((StatusCode::CREATED, Json(source)))
 }
 
@@ -93,9 +89,5 @@ pub async fn edit_source(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Source>> {
-    require(&actor, Action::EditSource, Ownership::Others)?;
-    let patch: SourcePatch = body.parse()?;
-    let current = state.store.source(&id).await?;
-    let draft = patch.apply(&current)?;
-    Ok(Json(state.writes.edit_source(&actor, &id, draft).await?))
+    Ok(Json(state.service.edit_source(&actor, &id, body).await?))
 }

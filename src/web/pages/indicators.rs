@@ -240,20 +240,15 @@ async fn create_indicator(
             scope,
             statuses,
         };
-        let created = match input.validate() {
-            Ok(draft) => state
-                .writes
-                .create_indicator(&ctx.actor(), &thread.id, draft)
-                .await
-                .map_err(AppError::from),
-            Err(e) => Err(e.into()),
-        };
+        let created = state
+            .service
+            .create_indicator(&ctx.actor(), &thread.id, Ok(input))
+            .await;
         match created {
-            Ok(change) => {
-                state.publish(&change.events);
+            Ok(created) => {
                 let to = format!(
                     "/t/{}/indicators?done=created#i-{}",
-                    thread.slug, change.item.key
+                    thread.slug, created.key
                 );
                 return Ok(Redirect::to(&to).into_response());
             }
@@ -326,19 +321,14 @@ async fn edit_indicator(
         None
     };
     if errors.is_empty() {
-        let patch = IndicatorPatch {
-            labels: Some(f.labels(&before.labels)),
-            statuses: statuses.clone(),
-            position,
-        };
+        let patch = IndicatorPatch::new(Some(f.labels(&before.labels)), statuses.clone(), position)
+            .map_err(AppError::from);
         match state
-            .writes
+            .service
             .patch_indicator(&ctx.actor(), &before.id, patch)
             .await
-            .map_err(AppError::from)
         {
-            Ok(change) => {
-                state.publish(&change.events);
+            Ok(_) => {
                 let to = format!("/t/{}/indicators?done=saved#i-{}", thread.slug, before.key);
                 return Ok(Redirect::to(&to).into_response());
             }

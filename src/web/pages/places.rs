@@ -18,8 +18,8 @@ use crate::domain::place::{NewPlace, Place};
 use crate::domain::validation::id as ulid;
 use crate::error::AppError;
 use crate::gazetteer::{self, fold};
+use crate::service::Client;
 use crate::store::{StoreError, StoreReads, StoreResult};
-use crate::web::extract::ClientAddr;
 use crate::web::session::PageCtx;
 
 /// How many custom places the list shows.
@@ -258,7 +258,7 @@ fn field_message(ctx: &PageCtx, field: &str) -> String {
 async fn add_place(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     CsrfForm(mut f): CsrfForm<PlaceFields>,
 ) -> PageResult {
     allow(&ctx, Action::AddPlace)?;
@@ -281,19 +281,18 @@ async fn add_place(
         lat,
         lon,
     };
-    let draft = match input.validate() {
-        Ok(d) => d,
-        Err(e) => {
+    let place = match state
+        .service
+        .add_place(&ctx.actor(), client, Ok(input))
+        .await
+    {
+        Ok(place) => place,
+        Err(AppError::Invalid(e)) => {
             errors.add(e.field.clone(), field_message(&ctx, &e.field));
             return Ok(place_form(&ctx, f, errors));
         }
+        Err(e) => return Err(PageError::new(&ctx, e).into()),
     };
-    state.limits.check_write(&ctx.actor(), addr).or_page(&ctx)?;
-    let place = state
-        .writes
-        .add_place(&ctx.actor(), draft)
-        .await
-        .or_page(&ctx)?;
     let to = if f.next.is_empty() {
         format!("/places?done=added#p-{}", place.id)
     } else {

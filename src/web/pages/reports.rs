@@ -1,6 +1,7 @@
 //! Reports in the browser: the submission form (with its places resolved and shown), the edit
 //! form, and the report page with its actions by role (see `page`).
 
+mod check;
 mod form;
 mod page;
 mod problems;
@@ -23,10 +24,9 @@ use crate::domain::indicator::{Indicator, Scope, pick_label};
 use crate::domain::permissions::Action;
 use crate::domain::report::{self, Report, ReportState};
 use crate::domain::thread::Thread;
-use crate::domain::time;
 use crate::error::AppError;
+use crate::service::Client;
 use crate::store::{PageRequest, StoreError};
-use crate::web::extract::ClientAddr;
 use crate::web::session::PageCtx;
 use form::{ClaimRow, ReportFields};
 
@@ -243,13 +243,13 @@ enum Submitted {
 async fn submit(
     state: &AppState,
     ctx: &PageCtx,
-    addr: Option<std::net::IpAddr>,
+    client: Client,
     thread: Thread,
     editing: Option<String>,
     f: ReportFields,
 ) -> Result<Submitted, PageError> {
     let indicators = state.store.indicators(&thread.id).await.or_page(ctx)?;
-    let checked = form::check(
+    let checked = check::check(
         state.store.as_ref(),
         ctx,
         &f,
@@ -274,29 +274,21 @@ async fn submit(
     if again.checked {
         return Ok(Submitted::Again(again, StatusCode::OK));
     }
-    let saved = async {
-        let draft = input.validate(time::now())?;
-        match &again.editing {
-            Some(id) => Ok(state.writes.edit_report(&ctx.actor(), id, draft).await?),
-            None => {
-                state.limits.check_write(&ctx.actor(), addr)?;
-                Ok::<_, AppError>(
-                    state
-                        .writes
-                        .create_report(&ctx.actor(), &again.thread.id, draft)
-                        .await?,
-                )
-            }
+    let actor = ctx.actor();
+    let saved = match &again.editing {
+        Some(id) => state.service.edit_report(&actor, id, Ok(input)).await,
+        None => {
+            let thread = &again.thread.id;
+            state
+                .service
+                .create_report(&actor, client, thread, Ok(input))
+                .await
         }
-    }
-    .await;
+    };
     match saved {
-        Ok(change) => {
-            state.publish(&change.events);
-            Ok(Submitted::Saved(change.item))
-        }
+        Ok(report) => Ok(Submitted::Saved(report)),
         Err(AppError::Invalid(v)) => {
-            let (field, message) = form::refusal(ctx, &v.field);
+            let (field, message) = check::refusal(ctx, &v.field);
             again.errors.add(field, message);
             Ok(Submitted::Again(again, StatusCode::UNPROCESSABLE_ENTITY))
         }
@@ -311,7 +303,7 @@ async fn submit(
 async fn create_report(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     Path(slug): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
@@ -319,7 +311,7 @@ async fn create_report(
     may_submit(&ctx, &thread)?;
     let f = ReportFields::from_pairs(&pairs);
     let slug = thread.slug.clone();
-    match submit(&state, &ctx, addr, thread, None, f).await? {
+    match submit(&state, &ctx, client, thread, None, f).await? {
         Submitted::Again(s, status) => show_form(&state, &ctx, s, status).await,
         Submitted::Saved(r) if r.state == ReportState::Published => {
             Ok(Redirect::to(&format!("/t/{slug}?done=report#r-{}", r.id)).into_response())
@@ -370,13 +362,13 @@ async fn edit_report_form(
 async fn edit_report(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     Path(id): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
     let (thread, r) = editable(&state, &ctx, &id).await?;
     let f = ReportFields::from_pairs(&pairs);
-    match submit(&state, &ctx, addr, thread, Some(r.id.clone()), f).await? {
+    match submit(&state, &ctx, client, thread, Some(r.id.clone()), f).await? {
         Submitted::Again(s, status) => show_form(&state, &ctx, s, status).await,
         Submitted::Saved(r) => Ok(Redirect::to(&format!("/r/{}?done=saved", r.id)).into_response()),
     }

@@ -13,7 +13,7 @@ use super::Problems;
 use super::view::{ReportView, verification_name};
 use crate::app::AppState;
 use crate::domain::board::Verification;
-use crate::domain::permissions::{self, Action, Ownership};
+use crate::domain::permissions::Action;
 use crate::domain::report::{self, NewReportStrike, NewVerification, Report, ReportState};
 use crate::error::AppError;
 use crate::web::pages::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
@@ -28,13 +28,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Reports not published are for moderators and for whoever submitted them.
 pub fn visible(ctx: &PageCtx, r: &Report) -> Result<(), AppError> {
-    let own = ctx
-        .user
-        .as_ref()
-        .is_some_and(|u| r.submitted_by.user_id.as_deref() == Some(u.id.as_str()));
-    let moderator = ctx.user.is_some()
-        && permissions::allowed(ctx.role(), Action::ModerateReport, Ownership::Others);
-    if r.state == ReportState::Published || own || moderator {
+    if r.visible_to(&ctx.actor()) {
         Ok(())
     } else {
         Err(AppError::NotFound("report"))
@@ -163,25 +157,19 @@ async fn strike_report(
 ) -> PageResult {
     allow(&ctx, Action::StrikeReport)?;
     let r = visible_report(&state, &ctx, &id).await?;
-    let struck = match (NewReportStrike {
+    let input = NewReportStrike {
         reason: f.reason.clone(),
-    })
-    .validate()
-    {
-        Ok(reason) => state
-            .writes
-            .strike_report(&ctx.actor(), &r.id, reason)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e.into()),
     };
+    let struck = state
+        .service
+        .strike_report(&ctx.actor(), &r.id, Ok(input))
+        .await;
     let mut a = Actions {
         reason: f.reason,
         ..Default::default()
     };
     let status = match struck {
-        Ok(change) => {
-            state.publish(&change.events);
+        Ok(_) => {
             return Ok(Redirect::to(&format!("/r/{}?done=struck", r.id)).into_response());
         }
         Err(AppError::Invalid(_)) => {
@@ -237,22 +225,17 @@ async fn verify_report(
         status: f.status.clone(),
         note: Some(f.note.clone()),
     };
-    let verified = match input.validate() {
-        Ok((status, note)) => state
-            .writes
-            .verify_report(&ctx.actor(), &r.id, status, note)
-            .await
-            .map_err(AppError::from),
-        Err(e) => Err(e.into()),
-    };
+    let verified = state
+        .service
+        .verify_report(&ctx.actor(), &r.id, Ok(input))
+        .await;
     let mut a = Actions {
         status: f.status,
         note: f.note,
         ..Default::default()
     };
     let status = match verified {
-        Ok(change) => {
-            state.publish(&change.events);
+        Ok(_) => {
             return Ok(Redirect::to(&format!("/r/{}?done=verified", r.id)).into_response());
         }
         Err(AppError::Invalid(v)) if v.field == "note" => {
