@@ -118,7 +118,7 @@ impl Service {
 
     /// The item is the thread's own: its title and lead, or one of its updates, reports or
     /// indicators.
-    pub(super) async fn check_item(
+    async fn check_item(
         &self,
         thread: &Thread,
         kind: ItemKind,
