@@ -8,9 +8,11 @@ mod common;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use common::{TestApp, apertium};
+use common::{TestApp, apertium, engine};
 use cronaca::config::{Config, MtEngineConfig};
+use cronaca::domain::event::EventKind;
 use cronaca::domain::role::Role;
+use cronaca::domain::translation::MAX_BODY;
 use serde_json::json;
 
 fn config(url: &str) -> Config {
@@ -170,4 +172,121 @@ async fn without_an_engine_machine_translation_says_so() {
         .await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert_eq!(reply.error_code(), "machine_translation_off");
+}
+
+/// The API's machine draft is a draft like any other: validated (an engine's text too long to
+/// keep, or empty, is refused and nothing is saved), made from the original's current revision,
+/// and tells readers nothing until it is published.
+#[tokio::test]
+async fn a_machine_draft_over_the_api_is_validated_and_made_from_the_current_original() {
+    let app = TestApp::with_config(engine::config(engine::start().await)).await;
+    let editor = app.token("ed", Role::Editor).await;
+    let translator = app.token("tr", Role::Translator).await;
+    let t = app.simple_thread(&editor, "Bridge").await;
+    let thread = t["id"].as_str().unwrap().to_owned();
+    let machine = format!("/api/v1/threads/{thread}/translations/machine");
+    let update = app.update(&editor, &thread, "The bridge is closed.").await;
+    let update = update["id"].as_str().unwrap().to_owned();
+    let edited = app
+        .patch(
+            &format!("/api/v1/updates/{update}"),
+            Some(&editor),
+            json!({"body": "The bridge is closed again."}),
+        )
+        .await;
+    assert_eq!(edited.json["revision"], 2, "{}", edited.text);
+    let after = app.store.last_event_seq(&thread).await.unwrap();
+
+    let made = app
+        .post(
+            &machine,
+            Some(&translator),
+            json!({"kind": "update", "item_id": update, "language": "es"}),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
+    assert_eq!(made.json["latest"]["machine"], "LibreTranslate");
+    assert_eq!(made.json["latest"]["translator"]["name"], "LibreTranslate");
+    assert_eq!(
+        made.json["latest"]["body"],
+        "[es] The bridge is closed again."
+    );
+    assert_eq!(made.json["latest"]["source_revision"], 2);
+    assert_eq!(made.json["original_revision"], 2);
+    assert_eq!(made.json["stale"], false);
+    let events = app.store.events_after(&thread, after, 100).await.unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| e.kind != EventKind::TranslationPublished),
+        "a draft tells no reader"
+    );
+    // Published, it is on the thread's event log.
+    let id = made.json["id"].as_str().unwrap();
+    let published = app
+        .post(
+            &format!("/api/v1/translations/{id}/publish"),
+            Some(&editor),
+            json!({"revision": 1}),
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+    let events = app.store.events_after(&thread, after, 100).await.unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.kind == EventKind::TranslationPublished && e.item_id == id),
+        "{events:?}"
+    );
+
+    // An engine's text longer than any draft may be is refused, as a person's would be.
+    let long = app
+        .update(&editor, &thread, "The OVERFLOW of the river.")
+        .await;
+    let long = long["id"].as_str().unwrap();
+    let refused = app
+        .post(
+            &machine,
+            Some(&translator),
+            json!({"kind": "update", "item_id": long, "language": "es"}),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    const { assert!(engine::OVERFLOWING > MAX_BODY) };
+    assert_eq!(refused.json["error"]["field"], "body", "{}", refused.text);
+    // An empty one too: an update's translation has a body.
+    let silent = app.update(&editor, &thread, "A SILENT night.").await;
+    let silent = silent["id"].as_str().unwrap();
+    let empty = app
+        .post(
+            &machine,
+            Some(&translator),
+            json!({"kind": "update", "item_id": silent, "language": "es"}),
+        )
+        .await;
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.text
+    );
+    // Nothing was kept of either.
+    let es = cronaca::domain::language::LanguageTag::parse("es").unwrap();
+    for item in [long, silent] {
+        let kept = app
+            .store
+            .translation_of(cronaca::domain::translation::ItemKind::Update, item, &es)
+            .await
+            .unwrap();
+        assert!(kept.is_none(), "{item}");
+    }
+
+    // Permission comes before anything the body says.
+    let guest = app.post(&machine, None, json!({"nonsense": true})).await;
+    assert_eq!(guest.status, StatusCode::UNAUTHORIZED);
 }

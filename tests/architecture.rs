@@ -11,8 +11,6 @@ const MAX_LINES: usize = 400;
 const NOT_YET_SPLIT: &[&str] = &[
     "src/cli.rs",
     "src/domain/comment.rs",
-    "src/domain/markup.rs",
-    "src/domain/translation.rs",
     "src/store/sqlite/accounts.rs",
     "src/store/sqlite/comments.rs",
     "src/store/sqlite/mod.rs",
@@ -24,26 +22,20 @@ const NOT_YET_SPLIT: &[&str] = &[
     "src/web/pages/editor.rs",
     "src/web/pages/moderation.rs",
     "src/web/pages/thread.rs",
-    "src/web/pages/translations/editor.rs",
 ];
 
 /// Web files whose handlers still write to the store themselves; the list may only shrink.
 const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
-    "src/web/api/machine.rs",
     "src/web/api/moderation.rs",
     "src/web/api/reports.rs",
     "src/web/api/threads.rs",
-    "src/web/api/translations.rs",
     "src/web/api/updates.rs",
-    "src/web/machine.rs",
     "src/web/pages/account.rs",
     "src/web/pages/admin.rs",
     "src/web/pages/comments.rs",
     "src/web/pages/editor.rs",
     "src/web/pages/login.rs",
     "src/web/pages/moderation.rs",
-    "src/web/pages/translations/editor.rs",
-    "src/web/pages/translations/overview.rs",
 ];
 
 /// Import cycles not yet broken; the list may only shrink.

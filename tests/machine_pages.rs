@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Reply, TestApp, apertium};
+use common::{Reply, TestApp, apertium, engine};
 use cronaca::config::{Config, MtEngineConfig};
 use cronaca::domain::language::LanguageTag;
 use cronaca::domain::role::Role;
@@ -404,4 +404,90 @@ async fn an_engine_that_is_down_never_breaks_the_page_and_guests_are_limited() {
     assert!(page.text.contains("is not answering"));
     let bad = app.get(&format!("/mt/report/{}?lang=12", w.report)).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+/// The page's machine draft is the API's: the same validation, the original's revision the
+/// translator saw, the engine credited.
+#[tokio::test]
+async fn a_machine_draft_from_the_page_is_validated_like_the_apis() {
+    let app = TestApp::with_config(engine::config(engine::start().await)).await;
+    let w = world(&app).await;
+    let editor = app.token("desk2", Role::Editor).await;
+    let edited = app
+        .patch(
+            &format!("/api/v1/updates/{}", w.update),
+            Some(&editor),
+            json!({"body": "The **bridge** is closed again."}),
+        )
+        .await;
+    assert_eq!(edited.json["revision"], 2, "{}", edited.text);
+    let mut tr = app.browser_as("tr", Role::Translator).await;
+    let path = format!("/t/{}/translate/update/{}/es", w.slug, w.update);
+    let form = tr.get(&path).await;
+    assert!(
+        form.text.contains("Machine draft (LibreTranslate)"),
+        "{}",
+        form.text
+    );
+    let made = tr
+        .post_form(&format!("{path}/machine"), &[("source_revision", "2")])
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.text);
+    let t = app
+        .store
+        .translation_of(ItemKind::Update, &w.update, &es())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(t.latest.machine.as_deref(), Some("LibreTranslate"));
+    assert_eq!(t.latest.translator.name, "LibreTranslate");
+    assert_eq!(t.latest.body, "[es] The **bridge** is closed again.");
+    assert_eq!(t.latest.source_revision, 2);
+    assert!(!translation_is_stale(&t));
+
+    // Too long to keep: the form again, saying so, and nothing saved.
+    let long = app
+        .update(&editor, &w.thread, "The OVERFLOW of the river.")
+        .await;
+    let long = long["id"].as_str().unwrap();
+    let path = format!("/t/{}/translate/update/{long}/es", w.slug);
+    let refused = tr.post_form(&format!("{path}/machine"), &[]).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    assert!(refused.text.contains("id=\"translation-form\""));
+    assert!(
+        app.store
+            .translation_of(ItemKind::Update, long, &es())
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // A revision of the original that does not exist is refused too.
+    let path = format!("/t/{}/translate/update/{}/it", w.slug, w.update);
+    let ahead = tr
+        .post_form(&format!("{path}/machine"), &[("source_revision", "9")])
+        .await;
+    assert_eq!(
+        ahead.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        ahead.text
+    );
+    let it = LanguageTag::parse("it").unwrap();
+    assert!(
+        app.store
+            .translation_of(ItemKind::Update, &w.update, &it)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+fn translation_is_stale(t: &cronaca::domain::translation::Translation) -> bool {
+    cronaca::domain::translation::is_stale(t.latest.source_revision, t.original_revision)
 }

@@ -12,9 +12,11 @@ pub mod comments;
 pub mod indicators;
 pub mod input;
 pub mod limits;
+pub mod machine;
 pub mod places;
 pub mod reports;
 pub mod sources;
+pub mod translations;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -24,6 +26,7 @@ use tokio::sync::broadcast;
 use crate::config::Config;
 use crate::domain::event::Change;
 use crate::live::{EventBus, Frame};
+use crate::mt::Translator;
 use crate::store::Store;
 
 pub use self::access::{ownership, permit};
@@ -43,21 +46,30 @@ impl Client {
     }
 }
 
-/// Everything an operation needs: the store with its writes, the bus, the limits.
+/// Everything an operation needs: the store with its writes, the bus, the limits, the
+/// machine-translation engine.
 pub struct Service {
     store: Arc<dyn Store>,
     events: Arc<dyn EventBus>,
     limits: Arc<RateLimits>,
     config: Arc<Config>,
+    /// The machine-translation engine, when one is configured.
+    translator: Option<Arc<dyn Translator>>,
 }
 
 impl Service {
-    pub fn new(store: Arc<dyn Store>, events: Arc<dyn EventBus>, config: Arc<Config>) -> Self {
+    pub fn new(
+        store: Arc<dyn Store>,
+        events: Arc<dyn EventBus>,
+        config: Arc<Config>,
+        translator: Option<Arc<dyn Translator>>,
+    ) -> Self {
         Self {
             store,
             events,
             limits: Arc::new(RateLimits::new(&config)),
             config,
+            translator,
         }
     }
 

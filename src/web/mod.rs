@@ -4,7 +4,6 @@ pub mod api;
 pub mod api_edge;
 pub mod extract;
 pub mod feeds;
-pub mod machine;
 pub mod pages;
 pub mod session;
 pub mod sse;

@@ -3,6 +3,7 @@
 
 pub mod apertium;
 pub mod board;
+pub mod engine;
 pub mod sse;
 pub mod translation;
 

@@ -139,6 +139,32 @@ pub async fn translation_story(store: &dyn Store) {
         .unwrap();
     assert_eq!(of_thread.len(), 1);
 
+    // One item's translation into one language, as it is now; none into a language nobody
+    // translated it into, nor for an item that has none.
+    let found = store
+        .translation_of(ItemKind::Update, &update.id, &it)
+        .await
+        .unwrap()
+        .expect("the Italian translation");
+    assert_eq!(found.id, id);
+    assert_eq!(found.latest.revision, 2);
+    assert_eq!(found.published.as_ref().unwrap().revision, 2);
+    let es = LanguageTag::parse("es").unwrap();
+    assert!(
+        store
+            .translation_of(ItemKind::Update, &update.id, &es)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .translation_of(ItemKind::Thread, &thread.id, &it)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
     // Trust, and the machine-translation cache.
     let trusted = store
         .set_trusted_translator(&editor, &thread.id, "tr", true)

@@ -255,15 +255,15 @@ async fn insert_text(
     )
     .bind(id)
     .bind(revision)
-    .bind(&draft.title)
-    .bind(&draft.body)
-    .bind(&draft.body_html)
-    .bind(draft.translator.as_ref().map(|t| &t.name))
-    .bind(draft.translator.as_ref().and_then(|t| t.url.as_ref()))
-    .bind(draft.publication.as_ref().map(|p| &p.name))
-    .bind(draft.publication.as_ref().and_then(|p| p.url.as_ref()))
+    .bind(draft.title())
+    .bind(draft.body())
+    .bind(draft.body_html())
+    .bind(draft.translator().map(|t| &t.name))
+    .bind(draft.translator().and_then(|t| t.url.as_ref()))
+    .bind(draft.publication().map(|p| &p.name))
+    .bind(draft.publication().and_then(|p| p.url.as_ref()))
     .bind(source_revision)
-    .bind(&draft.machine)
+    .bind(draft.machine())
     .bind(edited_by)
     .bind(at)
     .execute(&mut **tx)
@@ -274,7 +274,7 @@ async fn insert_text(
 
 /// A revision must come from a revision of the original that exists.
 fn source_revision(draft: &TranslationDraft, current: i64) -> StoreResult<i64> {
-    match draft.source_revision {
+    match draft.source_revision() {
         Some(r) if r > current => Err(StoreError::Invalid(crate::domain::ValidationError::new(
             "source_revision",
             format!("the original has no revision {r}; its latest is {current}"),
@@ -341,10 +341,7 @@ pub async fn create(
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    let mut draft = draft;
-    if draft.translator.is_none() {
-        draft.translator = Some(default_translator(actor));
-    }
+    let draft = draft.credited(|| default_translator(actor));
     let from = source_revision(&draft, current)?;
     insert_text(&mut tx, &id, 1, &draft, from, by, &now).await?;
     let created = load(&mut tx, &id).await?;
@@ -376,17 +373,13 @@ pub async fn revise(
     let revision = before.latest.revision + 1;
     let now = time::to_db(&time::now());
     // Credits carry over from the revision before unless the new one names them.
-    let mut draft = draft;
-    if draft.translator.is_none() {
+    let draft = draft
         // A person revising an engine's draft is its translator from now on.
-        draft.translator = Some(match before.latest.machine {
+        .credited(|| match before.latest.machine {
             Some(_) => default_translator(actor),
             None => before.latest.translator.clone(),
-        });
-    }
-    if draft.publication.is_none() {
-        draft.publication.clone_from(&before.latest.publication);
-    }
+        })
+        .published_for(before.latest.publication.as_ref());
     let from = source_revision(&draft, current)?;
     insert_text(&mut tx, id, revision, &draft, from, by, &now).await?;
     sqlx::query("UPDATE translations SET revision = $1, updated_at = $2 WHERE id = $3")

@@ -9,13 +9,12 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::domain::permissions::{self, Action, Ownership};
-use crate::domain::thread::{Thread, language};
+use crate::domain::thread::language;
 use crate::domain::translation::{
-    ItemKind, NewTranslation, Translation, TranslationInput, TranslationText,
+    NewTranslation, Publish, Translation, TranslationInput, TranslationText,
 };
 use crate::domain::user::{Actor, UserRef};
 use crate::error::{AppError, AppResult, ErrorBody};
-use crate::store::TranslationTarget;
 use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -69,32 +68,6 @@ pub async fn list_translations(
     }))
 }
 
-/// The thread an item belongs to, checked against the thread named in the path.
-async fn check_item(
-    state: &AppState,
-    thread: &Thread,
-    kind: ItemKind,
-    item: &str,
-) -> AppResult<()> {
-    let owner = match kind {
-        ItemKind::Thread => thread.id.clone(),
-        ItemKind::Update => state.store.update(item).await?.thread_id,
-        ItemKind::Report => state.store.report(item).await?.thread_id,
-        ItemKind::Indicator => {
-            let found = state.store.indicators(&thread.id).await?;
-            if found.iter().any(|i| i.id == item) {
-                thread.id.clone()
-            } else {
-                return Err(AppError::NotFound("indicator"));
-            }
-        }
-    };
-    if owner != thread.id || (kind == ItemKind::Thread && item != thread.id) {
-        return Err(AppError::NotFound(kind.as_str()));
-    }
-    Ok(())
-}
-
 /// Start a translation of one item into one language, as a draft.
 #[utoipa::path(post, path = "/api/v1/threads/{id}/translations", tag = "translations",
     request_body = NewTranslation, params(("id" = String, Path, description = "Thread id or slug")),
@@ -111,22 +84,8 @@ pub async fn create_translation(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Translation>)> {
-    require(&actor, Action::Translate, Ownership::Others)?;
-    let input: NewTranslation = body.parse()?;
-    let target_language = input.language()?;
-    let draft = input.text().validate(input.kind)?;
-    let thread = state.store.thread(&id).await?;
-    check_item(&state, &thread, input.kind, &input.item_id).await?;
-    let target = TranslationTarget {
-        kind: input.kind,
-        item_id: input.item_id,
-        language: target_language,
-    };
-    let change = state
-        .writes
-        .create_translation(&actor, target, draft)
-        .await?;
-    Ok((StatusCode::CREATED, Json(change.item)))
+    let made = state.service.create_translation(&actor, &id, body).await?;
+    Ok((StatusCode::CREATED, Json(made)))
 }
 
 /// A translation; drafts only for those who translate.
@@ -158,39 +117,9 @@ pub async fn revise_translation(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
-    require(&actor, Action::Translate, Ownership::Others)?;
-    let input: TranslationInput = body.parse()?;
-    let before = state.store.translation(&id).await?;
-    let draft = input.validate(before.kind)?;
-    let change = state.writes.revise_translation(&actor, &id, draft).await?;
-    Ok(Json(change.item))
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Publish {
-    /// The revision to show readers: the latest (so nothing unseen is published).
-    pub revision: i64,
-}
-
-/// Whether the actor may publish on this thread: editors and admins, or a translator the
-/// thread's editors trust.
-async fn may_publish(state: &AppState, actor: &Actor, thread_id: &str) -> AppResult<()> {
-    let trusted = match actor.user() {
-        Some(u) => state
-            .store
-            .trusted_translators(thread_id)
-            .await?
-            .iter()
-            .any(|t| t.id == u.id),
-        None => false,
-    };
-    let ownership = if trusted {
-        Ownership::Own
-    } else {
-        Ownership::Others
-    };
-    require(actor, Action::PublishTranslation, ownership)
+    Ok(Json(
+        state.service.revise_translation(&actor, &id, body).await?,
+    ))
 }
 
 /// Show a revision of the translation to readers.
@@ -207,15 +136,9 @@ pub async fn publish_translation(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Translation>> {
-    let t = state.store.translation(&id).await?;
-    may_publish(&state, &actor, &t.thread_id).await?;
-    let publish: Publish = body.parse()?;
-    let change = state
-        .writes
-        .publish_translation(&actor, &id, publish.revision)
-        .await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(
+        state.service.publish_translation(&actor, &id, body).await?,
+    ))
 }
 
 /// Stop showing the translation to readers; its revisions are kept.
@@ -229,11 +152,7 @@ pub async fn withdraw_translation(
     actor: Actor,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<Translation>> {
-    let t = state.store.translation(&id).await?;
-    may_publish(&state, &actor, &t.thread_id).await?;
-    let change = state.writes.withdraw_translation(&actor, &id).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.withdraw_translation(&actor, &id).await?))
 }
 
 /// Every revision of a translation, oldest first.
@@ -262,23 +181,6 @@ pub async fn list_translators(
     Ok(Json(state.store.trusted_translators(&thread.id).await?))
 }
 
-async fn set_trust(
-    state: &AppState,
-    actor: &Actor,
-    id: &str,
-    name: &str,
-    trusted: bool,
-) -> AppResult<Json<Vec<UserRef>>> {
-    require(actor, Action::TrustTranslator, Ownership::Others)?;
-    let thread = state.store.thread(id).await?;
-    Ok(Json(
-        state
-            .writes
-            .set_trusted_translator(actor, &thread.id, name, trusted)
-            .await?,
-    ))
-}
-
 /// Trust a translator (an account with the translator role) to publish on this thread.
 #[utoipa::path(put, path = "/api/v1/threads/{id}/translators/{name}", tag = "translations",
     params(("id" = String, Path, description = "Thread id or slug"),
@@ -292,7 +194,12 @@ pub async fn trust_translator(
     actor: Actor,
     ApiPath((id, name)): ApiPath<(String, String)>,
 ) -> AppResult<Json<Vec<UserRef>>> {
-    set_trust(&state, &actor, &id, &name, true).await
+    Ok(Json(
+        state
+            .service
+            .set_trusted_translator(&actor, &id, &name, true)
+            .await?,
+    ))
 }
 
 /// Stop trusting a translator on this thread.
@@ -307,5 +214,10 @@ pub async fn distrust_translator(
     actor: Actor,
     ApiPath((id, name)): ApiPath<(String, String)>,
 ) -> AppResult<Json<Vec<UserRef>>> {
-    set_trust(&state, &actor, &id, &name, false).await
+    Ok(Json(
+        state
+            .service
+            .set_trusted_translator(&actor, &id, &name, false)
+            .await?,
+    ))
 }

@@ -19,7 +19,7 @@ use crate::domain::thread::Thread;
 use crate::domain::user::User;
 use crate::error::AppError;
 use crate::mt::MtError;
-use crate::web::machine::MachineError;
+use crate::service::machine::MachineError;
 use crate::web::session::PageCtx;
 
 pub fn routes() -> Router<AppState> {
@@ -119,7 +119,10 @@ fn machine_problem(ctx: &PageCtx, error: &MachineError) -> Option<String> {
             to,
             error,
         } => engine_problem(ctx, engine, from, to, error),
-        MachineError::Store(_) => return None,
+        MachineError::Unfit { error, .. } => {
+            super::describe(ctx, &AppError::Invalid(error.clone()))
+        }
+        MachineError::Refused(_) => return None,
     })
 }
 

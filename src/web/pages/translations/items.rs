@@ -26,10 +26,6 @@ pub struct Original {
     pub language: LanguageTag,
     /// The current revision; unknown for an indicator until it has a translation.
     pub revision: Option<i64>,
-    /// Threads only.
-    pub title: Option<String>,
-    /// What is translated: Markdown, or a plain line for a label.
-    pub text: String,
     /// The text as readers see it, safe HTML.
     pub html: String,
     /// What the item is, in the reader's words ("Update · 5 January 2026, 10:00 UTC").
@@ -74,8 +70,6 @@ pub fn of_thread(ctx: &PageCtx, t: &Thread) -> Original {
         id: t.id.clone(),
         language: t.language.clone(),
         revision: Some(t.revision),
-        title: Some(t.title.clone()),
-        text: t.lead.clone(),
         html,
         what: ctx.t("translate-kind-thread"),
         excerpt: excerpt(&t.title),
@@ -90,8 +84,6 @@ pub fn of_update(ctx: &PageCtx, t: &Thread, u: &Update) -> Original {
         id: u.id.clone(),
         language: u.language.clone(),
         revision: Some(u.revision),
-        title: None,
-        text: u.body.clone(),
         html: u.body_html.clone(),
         what: format!(
             "{} · {}",
@@ -110,8 +102,6 @@ pub fn of_report(ctx: &PageCtx, r: &Report) -> Original {
         id: r.id.clone(),
         language: r.language.clone(),
         revision: Some(r.revision),
-        title: None,
-        text: r.body.clone(),
         html: r.body_html.clone(),
         what: format!("{} · {}", ctx.t("translate-kind-report"), r.source.name),
         excerpt: excerpt(&r.body),
@@ -128,11 +118,9 @@ pub fn of_indicator(ctx: &PageCtx, t: &Thread, i: &Indicator) -> Original {
         id: i.id.clone(),
         language: t.language.clone(),
         revision: None,
-        title: None,
         html: crate::render::escape(&label),
         what: format!("{} · {}", ctx.t("translate-kind-indicator"), i.key),
         excerpt: excerpt(&label),
-        text: label,
         href: format!("/t/{}/board", t.slug),
         revisions_href: None,
     }

@@ -18,7 +18,6 @@ use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::domain::translation::{Translation, same_language};
 use crate::error::AppError;
-use crate::store::StoreError;
 use crate::web::pages::{CsrfForm, OrPage, PageError, PageResult, render};
 use crate::web::session::PageCtx;
 
@@ -341,50 +340,36 @@ pub async fn trust(
     Path(slug): Path<String>,
     CsrfForm(f): CsrfForm<TrustFields>,
 ) -> PageResult {
-    if !ctx.can(Action::TrustTranslator) {
-        return Err(PageError::new(&ctx, AppError::Forbidden(String::new())).into());
-    }
-    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
     let adding = f.action != "remove";
     let name = f.name.trim().to_owned();
-    let again = |message: String, status| {
-        let q = OverviewQuery::default();
-        show(
-            &state,
-            &ctx,
-            thread.clone(),
-            q,
-            Some((name.clone(), message)),
-            status,
-        )
-    };
-    if name.is_empty() {
-        return again(
-            ctx.t("translate-trust-error-empty"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
+    let changed = state
+        .service
+        .set_trusted_translator(&ctx.actor(), &slug, &name, adding)
         .await;
-    }
-    match state
-        .writes
-        .set_trusted_translator(&ctx.actor(), &thread.id, &name, adding)
-        .await
-    {
+    let message = match changed {
         Ok(_) => {
+            let thread = state.store.thread(&slug).await.or_page(&ctx)?;
             let done = if adding { "trusted" } else { "untrusted" };
-            Ok(
+            return Ok(
                 Redirect::to(&format!("/t/{}/translations?done={done}", thread.slug))
                     .into_response(),
-            )
+            );
         }
-        Err(StoreError::NotFound(_)) => {
-            let message = ctx.i18n.ts("translate-trust-error-unknown", "name", &name);
-            again(message, StatusCode::UNPROCESSABLE_ENTITY).await
+        Err(AppError::Invalid(_)) if name.is_empty() => ctx.t("translate-trust-error-empty"),
+        Err(AppError::NotFound("user")) => {
+            ctx.i18n.ts("translate-trust-error-unknown", "name", &name)
         }
-        Err(StoreError::Invalid(_)) => {
-            let message = ctx.i18n.ts("translate-trust-error-role", "name", &name);
-            again(message, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(PageError::new(&ctx, e.into()).into()),
-    }
+        Err(AppError::Invalid(_)) => ctx.i18n.ts("translate-trust-error-role", "name", &name),
+        Err(e) => return Err(PageError::new(&ctx, e).into()),
+    };
+    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    show(
+        &state,
+        &ctx,
+        thread,
+        OverviewQuery::default(),
+        Some((name, message)),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }

@@ -17,8 +17,8 @@ use crate::domain::report::ReportState;
 use crate::domain::thread::Thread;
 use crate::domain::translation::MachineTranslation;
 use crate::error::AppError;
-use crate::web::extract::ClientAddr;
-use crate::web::machine::{MachineError, machine_translate_as};
+use crate::service::Client;
+use crate::service::machine::MachineError;
 use crate::web::pages::{OrPage, PageError, PageResult, render};
 use crate::web::session::PageCtx;
 
@@ -114,7 +114,7 @@ fn outcome(ctx: &PageCtx, m: &MachineTranslation) -> Outcome {
 pub async fn machine_page(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
+    client: Client,
     headers: HeaderMap,
     Path((kind, id)): Path<(String, String)>,
     Query(q): Query<MachineQuery>,
@@ -124,7 +124,7 @@ pub async fn machine_page(
             .get("x-fragment")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.trim() == "1");
-    if state.translator.is_none() {
+    if state.service.engine().is_none() {
         let message = ctx.t("translate-mt-off");
         return Ok(problem(&ctx, fragment, StatusCode::NOT_FOUND, message));
     };
@@ -141,7 +141,15 @@ pub async fn machine_page(
         }
         Err(e) => return Err(e.into()),
     };
-    let made = machine_translate_as(&state, &ctx.actor(), addr, &kind, &id, &to).await;
+    let made = match state
+        .service
+        .machine_translation(&ctx.actor(), client, &kind, &id, &to)
+        .await
+    {
+        // The site's own failure: the error page, whatever was asked.
+        Err(MachineError::Refused(e)) => return Err(PageError::new(&ctx, e).into()),
+        made => made,
+    };
     let (status, outcome) = match &made {
         Ok(m) => (StatusCode::OK, Ok(outcome(&ctx, m))),
         Err(e) => {
