@@ -10,7 +10,6 @@ const MAX_LINES: usize = 400;
 /// Files still over the limit, each waiting to be split; the list may only shrink.
 const NOT_YET_SPLIT: &[&str] = &[
     "src/cli.rs",
-    "src/domain/comment.rs",
     "src/domain/indicator.rs",
     "src/domain/markup.rs",
     "src/domain/report.rs",
@@ -26,11 +25,8 @@ const NOT_YET_SPLIT: &[&str] = &[
     "src/store.rs",
     "src/web/feeds/mod.rs",
     "src/web/pages/admin.rs",
-    "src/web/pages/editor.rs",
-    "src/web/pages/moderation.rs",
     "src/web/pages/reports/form.rs",
     "src/web/pages/sources.rs",
-    "src/web/pages/thread.rs",
     "src/web/pages/translations/editor.rs",
 ];
 
@@ -38,21 +34,15 @@ const NOT_YET_SPLIT: &[&str] = &[
 const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
     "src/web/api/indicators.rs",
     "src/web/api/machine.rs",
-    "src/web/api/moderation.rs",
     "src/web/api/places.rs",
     "src/web/api/reports.rs",
     "src/web/api/sources.rs",
-    "src/web/api/threads.rs",
     "src/web/api/translations.rs",
-    "src/web/api/updates.rs",
     "src/web/machine.rs",
     "src/web/pages/account.rs",
     "src/web/pages/admin.rs",
-    "src/web/pages/comments.rs",
-    "src/web/pages/editor.rs",
     "src/web/pages/indicators.rs",
     "src/web/pages/login.rs",
-    "src/web/pages/moderation.rs",
     "src/web/pages/places.rs",
     "src/web/pages/reports.rs",
     "src/web/pages/reports/page.rs",

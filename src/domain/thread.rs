@@ -116,17 +116,52 @@ pub struct NewThread {
     pub provenance: Option<NewProvenance>,
 }
 
-/// A new thread that passed validation.
+/// A new thread that passed validation; built only by [`NewThread::validate`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThreadDraft {
-    pub title: String,
-    pub lead: String,
-    pub lead_html: String,
-    pub language: LanguageTag,
-    pub comment_policy: CommentPolicy,
-    pub guests_may_comment: bool,
-    pub slug: SlugChoice,
-    pub provenance: Option<Provenance>,
+    title: String,
+    lead: String,
+    lead_html: String,
+    language: LanguageTag,
+    comment_policy: CommentPolicy,
+    guests_may_comment: bool,
+    slug: SlugChoice,
+    provenance: Option<Provenance>,
+}
+
+impl ThreadDraft {
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Markdown source.
+    pub fn lead(&self) -> &str {
+        &self.lead
+    }
+
+    pub fn lead_html(&self) -> &str {
+        &self.lead_html
+    }
+
+    pub fn language(&self) -> &LanguageTag {
+        &self.language
+    }
+
+    pub fn comment_policy(&self) -> CommentPolicy {
+        self.comment_policy
+    }
+
+    pub fn guests_may_comment(&self) -> bool {
+        self.guests_may_comment
+    }
+
+    pub fn slug(&self) -> &SlugChoice {
+        &self.slug
+    }
+
+    pub fn provenance(&self) -> Option<&Provenance> {
+        self.provenance.as_ref()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -11,6 +11,9 @@ pub mod access;
 pub mod comments;
 pub mod input;
 pub mod limits;
+pub mod moderation;
+pub mod threads;
+pub mod updates;
 
 use std::net::IpAddr;
 use std::sync::Arc;
