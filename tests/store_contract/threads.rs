@@ -209,7 +209,10 @@ pub async fn thread_story(store: &dyn Store) {
         [(1, "Città"), (2, "Città, giorno 2")],
         "one revision per change of title or lead, oldest first; closing made none"
     );
-    assert!(store.thread_revisions(MISSING).await.unwrap().is_empty());
+    assert!(matches!(
+        store.thread_revisions(MISSING).await,
+        Err(StoreError::NotFound(_))
+    ));
     list_story(store, &editor, &thread.id).await;
 
     let audit = store.audit_log(page(50)).await.unwrap();
