@@ -6,7 +6,7 @@ use cronaca::domain::comment::{
 };
 use cronaca::domain::event::EventKind;
 use cronaca::domain::role::Role;
-use cronaca::domain::thread::{CommentPolicy, NewThread, ThreadPatch, ThreadStatus};
+use cronaca::domain::thread::{CommentPolicy, NewThread, ThreadChanges, ThreadPatch, ThreadStatus};
 use cronaca::domain::time::now;
 use cronaca::domain::update::{NewStrike, NewUpdate};
 use cronaca::domain::user::Actor;
@@ -170,12 +170,12 @@ pub async fn thread_story(store: &dyn Store) {
 
     comment_story(store, &moderator, &pending.item.id, &thread.id).await;
 
-    let closed = ThreadPatch {
+    let closed = ThreadChanges {
         status: Some(ThreadStatus::Closed),
         ..Default::default()
     };
     store
-        .patch_thread(&editor, &thread.id, closed.validate().unwrap())
+        .patch_thread(&editor, &thread.id, ThreadPatch::new(closed).unwrap())
         .await
         .unwrap();
     let late = NewComment {
@@ -192,12 +192,12 @@ pub async fn thread_story(store: &dyn Store) {
             ..
         })
     ));
-    let retitled = ThreadPatch {
+    let retitled = ThreadChanges {
         title: Some("Città, giorno 2".into()),
         ..Default::default()
     };
     store
-        .patch_thread(&editor, &thread.id, retitled.validate().unwrap())
+        .patch_thread(&editor, &thread.id, ThreadPatch::new(retitled).unwrap())
         .await
         .unwrap();
     let revisions = store.thread_revisions(&thread.id).await.unwrap();

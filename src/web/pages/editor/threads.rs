@@ -11,7 +11,9 @@ use super::super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, ren
 use crate::app::AppState;
 use crate::domain::permissions::Action;
 use crate::domain::provenance::NewProvenance;
-use crate::domain::thread::{CommentPolicy, NewThread, Thread, ThreadPatch, ThreadStatus};
+use crate::domain::thread::{
+    CommentPolicy, NewThread, Thread, ThreadChanges, ThreadPatch, ThreadStatus,
+};
 use crate::domain::validation::ValidationError;
 use crate::error::AppError;
 use crate::web::session::PageCtx;
@@ -253,7 +255,7 @@ pub(super) async fn edit_thread(
             ));
         }
     };
-    let patch = ThreadPatch {
+    let changes = ThreadChanges {
         title: Some(f.title.clone()),
         lead: Some(f.lead.clone()),
         language: Some(f.language.clone()),
@@ -268,9 +270,10 @@ pub(super) async fn edit_thread(
         },
         provenance,
     };
+    let patch = ThreadPatch::new(changes).map_err(AppError::from);
     match state
         .service
-        .patch_thread(&ctx.actor(), &thread.id, Ok(patch))
+        .patch_thread(&ctx.actor(), &thread.id, patch)
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/t/{}?done=updated", thread.slug)).into_response()),
