@@ -4,6 +4,7 @@ mod board;
 mod translations;
 
 use crate::auth;
+use crate::detect::detect;
 use crate::domain::comment::{Moderation, ModerationAction, NewComment};
 use crate::domain::provenance::NewProvenance;
 use crate::domain::role::Role;
@@ -105,11 +106,10 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         ids.push(store.post_update(&editor, &thread.id, text).await?.item.id);
     }
     // The airport line was wrong: struck, pointing at the update that corrects it.
-    let strike = NewStrike {
-        reason: "Flights were delayed, not suspended.".into(),
-        corrected_by: ids.get(7).cloned(),
-    }
-    .validate()?;
+    let strike = NewStrike::new(
+        "Flights were delayed, not suspended.",
+        ids.get(7).map(String::as_str),
+    )?;
     if let Some(wrong) = ids.get(4) {
         store.strike_update(&editor, wrong, strike).await?;
     }
@@ -144,12 +144,9 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         None,
         None,
     )
-    .validate()?;
+    .validate(detect)?;
     let first = store.create_comment(&reader, &thread.id, first).await?.item;
-    let approve = Moderation {
-        action: ModerationAction::Approve,
-        note: None,
-    };
+    let approve = Moderation::new(ModerationAction::Approve, None)?;
     store
         .moderate_comment(&moderator, &first.id, approve.clone())
         .await?;
@@ -158,7 +155,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         Some(&first.id),
         Some("Marco"),
     )
-    .validate()?;
+    .validate(detect)?;
     let reply = store
         .create_comment(&Actor::Guest, &thread.id, reply)
         .await?
@@ -171,14 +168,14 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         Some(&reply.id),
         None,
     )
-    .validate()?;
+    .validate(detect)?;
     store.create_comment(&moderator, &thread.id, answer).await?;
     let second = comment(
         "Is there any word on the trains to the coast?",
         None,
         Some("Ada"),
     )
-    .validate()?;
+    .validate(detect)?;
     let second = store
         .create_comment(&Actor::Guest, &thread.id, second)
         .await?
@@ -191,7 +188,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
         None,
         Some("anon42"),
     )
-    .validate()?;
+    .validate(detect)?;
     store
         .create_comment(&Actor::Guest, &thread.id, pending)
         .await?;

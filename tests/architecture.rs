@@ -10,7 +10,6 @@ const MAX_LINES: usize = 400;
 /// Files still over the limit, each waiting to be split; the list may only shrink.
 const NOT_YET_SPLIT: &[&str] = &[
     "src/cli.rs",
-    "src/domain/comment.rs",
     "src/store/sqlite/accounts.rs",
     "src/store/sqlite/comments.rs",
     "src/store/sqlite/mod.rs",
@@ -19,24 +18,10 @@ const NOT_YET_SPLIT: &[&str] = &[
     "src/store.rs",
     "src/web/feeds/mod.rs",
     "src/web/pages/admin.rs",
-    "src/web/pages/editor.rs",
-    "src/web/pages/moderation.rs",
-    "src/web/pages/thread.rs",
 ];
 
 /// Web files whose handlers still write to the store themselves; the list may only shrink.
-const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
-    "src/web/api/moderation.rs",
-    "src/web/api/reports.rs",
-    "src/web/api/threads.rs",
-    "src/web/api/updates.rs",
-    "src/web/pages/account.rs",
-    "src/web/pages/admin.rs",
-    "src/web/pages/comments.rs",
-    "src/web/pages/editor.rs",
-    "src/web/pages/login.rs",
-    "src/web/pages/moderation.rs",
-];
+const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[];
 
 /// Import cycles not yet broken; the list may only shrink.
 const KNOWN_CYCLES: &[&[&str]] = &[&["detect", "domain"], &["web::feeds", "web::pages"]];

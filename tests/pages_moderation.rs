@@ -6,7 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::{Browser, Reply, TestApp};
 use cronaca::config::Config;
-use cronaca::domain::comment::{CommentDraft, CommentStatus};
+use cronaca::domain::comment::{CommentStatus, NewComment};
 use cronaca::domain::role::Role;
 use cronaca::domain::user::Actor;
 use serde_json::{Value, json};
@@ -425,11 +425,13 @@ async fn older_link_pages_through_a_long_queue() {
     let thread_id = thread["id"].as_str().unwrap();
     let mut ids = Vec::new();
     for i in 0..51 {
-        let draft = CommentDraft {
-            text: cronaca::domain::comment::text(&format!("Queued comment number {i}")).unwrap(),
+        let draft = NewComment {
+            body: format!("Queued comment number {i}"),
             parent_id: None,
             author_name: Some("Ugo".into()),
-        };
+        }
+        .validate(cronaca::detect::detect)
+        .unwrap();
         let change = app
             .store
             .create_comment(&Actor::Guest, thread_id, draft)

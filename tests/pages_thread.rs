@@ -519,7 +519,11 @@ async fn a_busy_thread_page_stays_small() {
         };
         let root = app
             .store
-            .create_comment(&Actor::Guest, tid, root.validate().unwrap())
+            .create_comment(
+                &Actor::Guest,
+                tid,
+                root.validate(cronaca::detect::detect).unwrap(),
+            )
             .await
             .unwrap()
             .item;
@@ -530,7 +534,11 @@ async fn a_busy_thread_page_stays_small() {
                 author_name: Some(format!("Other{r}")),
             };
             app.store
-                .create_comment(&Actor::Guest, tid, reply.validate().unwrap())
+                .create_comment(
+                    &Actor::Guest,
+                    tid,
+                    reply.validate(cronaca::detect::detect).unwrap(),
+                )
                 .await
                 .unwrap();
         }

@@ -302,10 +302,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
         .create_report(cast.reader, &thread.id, seen)
         .await?
         .item;
-    let approve = Moderation {
-        action: ModerationAction::Approve,
-        note: None,
-    };
+    let approve = Moderation::new(ModerationAction::Approve, None)?;
     store
         .moderate_report(cast.moderator, &seen.id, approve)
         .await?;

@@ -65,14 +65,35 @@ pub struct NewUpdate {
     pub provenance: Option<NewProvenance>,
 }
 
-/// Validated text of an update, for a new one or an edit.
+/// Validated text of an update, for a new one or an edit; built only by the validation of
+/// [`NewUpdate`] or [`UpdatePatch`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateText {
-    pub body: String,
-    pub body_html: String,
-    pub language: Option<LanguageTag>,
+    body: String,
+    body_html: String,
+    language: Option<LanguageTag>,
+    provenance: Option<Option<Provenance>>,
+}
+
+impl UpdateText {
+    /// Markdown source.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    pub fn body_html(&self) -> &str {
+        &self.body_html
+    }
+
+    /// `None` keeps the thread's language (for a new update) or the update's (for an edit).
+    pub fn language(&self) -> Option<&LanguageTag> {
+        self.language.as_ref()
+    }
+
     /// `None` keeps what an edited update had (a new one has none); `Some(None)` removes it.
-    pub provenance: Option<Option<Provenance>>,
+    pub fn provenance(&self) -> Option<Option<&Provenance>> {
+        self.provenance.as_ref().map(Option::as_ref)
+    }
 }
 
 fn text(
@@ -125,26 +146,43 @@ impl UpdatePatch {
     }
 }
 
+/// Striking an update: why, and which update corrects it.
+///
+/// Its fields are private: a request body is read into it, then checked by
+/// [`NewStrike::validate`] before anything acts on it; code builds one only through
+/// [`NewStrike::new`].
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStrike {
     #[schema(min_length = 1, max_length = 500)]
-    pub reason: String,
+    reason: String,
     /// The update of the same thread that corrects this one.
     #[schema(schema_with = super::schema::optional_id)]
-    pub corrected_by: Option<String>,
+    corrected_by: Option<String>,
 }
 
 impl NewStrike {
-    pub fn validate(&self) -> Result<NewStrike, ValidationError> {
+    /// A checked strike: a reason of at most [`MAX_REASON`] characters, and a well-formed id.
+    pub fn new(reason: &str, corrected_by: Option<&str>) -> Result<NewStrike, ValidationError> {
         Ok(NewStrike {
-            reason: required_text("reason", &self.reason, MAX_REASON)?,
-            corrected_by: self
-                .corrected_by
-                .as_deref()
+            reason: required_text("reason", reason, MAX_REASON)?,
+            corrected_by: corrected_by
                 .map(|c| super::validation::id("corrected_by", c))
                 .transpose()?,
         })
+    }
+
+    /// The same strike, checked as [`NewStrike::new`] checks it.
+    pub fn validate(&self) -> Result<NewStrike, ValidationError> {
+        Self::new(&self.reason, self.corrected_by.as_deref())
+    }
+
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    pub fn corrected_by(&self) -> Option<&str> {
+        self.corrected_by.as_deref()
     }
 }
 
@@ -171,8 +209,8 @@ pub fn check_strike(
             "this update is already struck",
         ));
     }
-    if let Some(corrected_by) = &strike.corrected_by {
-        if corrected_by == &update.id {
+    if let Some(corrected_by) = strike.corrected_by() {
+        if corrected_by == update.id {
             return Err(
                 ValidationError::new("corrected_by", "an update cannot correct itself").into(),
             );

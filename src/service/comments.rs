@@ -1,6 +1,7 @@
 //! Comments: post, edit, flag.
 
-use crate::domain::comment::{self, Comment, CommentPatch, Flag, NewComment, NewFlag};
+use crate::detect::detect;
+use crate::domain::comment::{Comment, CommentPatch, CommentText, Flag, NewComment, NewFlag};
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::user::Actor;
 use crate::error::{AppError, AppResult};
@@ -18,7 +19,7 @@ impl Service {
         input: impl Submitted<NewComment>,
     ) -> AppResult<Comment> {
         permit(actor, Action::Comment, Ownership::Own)?;
-        let draft = input.open()?.validate()?;
+        let draft = input.open()?.validate(detect)?;
         let thread = self.store.thread(thread).await?;
         self.limits.check_write(actor, client.addr)?;
         self.limits
@@ -43,7 +44,7 @@ impl Service {
             Action::EditComment,
             ownership(actor, existing.author_id.as_deref()),
         )?;
-        let text = comment::text(&input.open()?.body)?;
+        let text = CommentText::new(&input.open()?.body, detect)?;
         let change = self.store.edit_comment(actor, id, text).await?;
         Ok(self.announce(change))
     }

@@ -13,10 +13,13 @@ pub mod indicators;
 pub mod input;
 pub mod limits;
 pub mod machine;
+pub mod moderation;
 pub mod places;
 pub mod reports;
 pub mod sources;
+pub mod threads;
 pub mod translations;
+pub mod updates;
 
 use std::net::IpAddr;
 use std::sync::Arc;

@@ -196,10 +196,7 @@ pub async fn board_story(store: &dyn Store) {
         .moderate_report(
             &moderator,
             &submitted.item.id,
-            Moderation {
-                action: ModerationAction::Approve,
-                note: None,
-            },
+            Moderation::new(ModerationAction::Approve, None).unwrap(),
         )
         .await
         .unwrap();

@@ -57,8 +57,8 @@ pub async fn create(
     thread_id: &str,
     draft: CommentDraft,
 ) -> StoreResult<Change<Comment>> {
-    let author_name = match (actor.user(), draft.author_name) {
-        (_, Some(pseudonym)) => pseudonym,
+    let author_name = match (actor.user(), draft.author_name()) {
+        (_, Some(pseudonym)) => pseudonym.to_owned(),
         (Some(user), None) => user.display_name.clone(),
         (None, None) => {
             return Err(
@@ -70,7 +70,7 @@ pub async fn create(
     let thread = threads::in_tx(&mut tx, thread_id).await?;
     let status = comment::admission(&thread, actor.role())?;
     let id = new_id();
-    let root_id = match &draft.parent_id {
+    let root_id = match draft.parent_id() {
         Some(parent_id) => {
             let parent = in_tx(&mut tx, parent_id).await.map_err(|e| match e {
                 StoreError::NotFound(_) => {
@@ -94,19 +94,19 @@ pub async fn create(
     )
     .bind(&id)
     .bind(&thread.id)
-    .bind(&draft.parent_id)
+    .bind(draft.parent_id())
     .bind(&root_id)
     .bind(actor.user_id())
     .bind(&author_name)
-    .bind(&draft.text.body)
-    .bind(&draft.text.body_html)
+    .bind(draft.text().body())
+    .bind(draft.text().body_html())
     .bind(status.as_str())
     .bind(time::to_db(&time::now()))
-    .bind(draft.text.language.as_ref().map(LanguageTag::as_str))
+    .bind(draft.text().language().map(LanguageTag::as_str))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    record_revision(&mut tx, &id, &draft.text.body).await?;
+    record_revision(&mut tx, &id, draft.text().body()).await?;
     let created = in_tx(&mut tx, &id).await?;
     let mut events = Vec::new();
     if status == CommentStatus::Approved {
@@ -209,15 +209,15 @@ pub async fn edit(
                 language_detected = $5 IS NOT NULL
          WHERE id = $4",
     )
-    .bind(&text.body)
-    .bind(&text.body_html)
+    .bind(text.body())
+    .bind(text.body_html())
     .bind(time::to_db(&time::now()))
     .bind(id)
-    .bind(text.language.as_ref().map(LanguageTag::as_str))
+    .bind(text.language().map(LanguageTag::as_str))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
-    record_revision(&mut tx, id, &text.body).await?;
+    record_revision(&mut tx, id, text.body()).await?;
     let after = in_tx(&mut tx, id).await?;
     let mut events = Vec::new();
     if after.status == CommentStatus::Approved {
@@ -313,7 +313,7 @@ pub async fn moderate(
 ) -> StoreResult<Change<Comment>> {
     let mut tx = store.begin().await?;
     let before = in_tx(&mut tx, id).await?;
-    let status = moderation.action.status();
+    let status = moderation.action().status();
     let now = time::to_db(&time::now());
     sqlx::query(
         "UPDATE comments SET status = $1, moderated_by = $2, moderated_at = $3,
@@ -323,7 +323,7 @@ pub async fn moderate(
     .bind(status.as_str())
     .bind(actor.user_id())
     .bind(&now)
-    .bind(&moderation.note)
+    .bind(moderation.note())
     .bind(id)
     .execute(&mut *tx)
     .await
@@ -370,7 +370,7 @@ pub async fn moderate(
     }
     let mut audited_after = to_json(&after);
     if let Some(serde_json::Value::Object(map)) = audited_after.as_mut() {
-        map.insert("note".into(), serde_json::json!(moderation.note));
+        map.insert("note".into(), serde_json::json!(moderation.note()));
     }
     let record = AuditRecord {
         action: "comment.moderate",

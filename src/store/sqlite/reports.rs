@@ -589,19 +589,19 @@ pub async fn moderate(
     id: &str,
     moderation: Moderation,
 ) -> StoreResult<Change<Report>> {
-    let state = ReportState::after(moderation.action);
+    let state = ReportState::after(moderation.action());
     set_status(
         store,
         actor,
         id,
         "report.moderate",
-        |r| report::check_moderation(r, moderation.action).map_err(Into::into),
+        |r| report::check_moderation(r, moderation.action()).map_err(Into::into),
         "UPDATE reports SET state = $1, verification_note = COALESCE($2, verification_note),
                 moderated_by = $3, moderated_at = $4
          WHERE id = $5",
         vec![
             Some(state.as_str().to_owned()),
-            moderation.note,
+            moderation.note().map(str::to_owned),
             actor.user_id().map(str::to_owned),
             Some(time::to_db(&time::now())),
         ],

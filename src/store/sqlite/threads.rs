@@ -70,7 +70,7 @@ pub async fn create(
     draft: ThreadDraft,
 ) -> StoreResult<Change<Thread>> {
     let mut tx = store.begin().await?;
-    let slug = free_slug(&mut tx, &draft.slug).await?;
+    let slug = free_slug(&mut tx, draft.slug()).await?;
     let id = new_id();
     let now = time::to_db(&time::now());
     sqlx::query(
@@ -80,16 +80,16 @@ pub async fn create(
     )
     .bind(&id)
     .bind(&slug)
-    .bind(&draft.title)
-    .bind(&draft.lead)
-    .bind(&draft.lead_html)
-    .bind(draft.language.as_str())
+    .bind(draft.title())
+    .bind(draft.lead())
+    .bind(draft.lead_html())
+    .bind(draft.language().as_str())
     .bind(ThreadStatus::Open.as_str())
-    .bind(draft.comment_policy.as_str())
-    .bind(draft.guests_may_comment)
+    .bind(draft.comment_policy().as_str())
+    .bind(draft.guests_may_comment())
     .bind(actor.user_id())
     .bind(&now)
-    .bind(draft.provenance.as_ref().and_then(json_text))
+    .bind(draft.provenance().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;

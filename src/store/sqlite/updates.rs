@@ -59,7 +59,10 @@ pub async fn post(
     let mut tx = store.begin().await?;
     let thread = threads::in_tx(&mut tx, thread_id).await?;
     let id = new_id();
-    let language = text.language.unwrap_or_else(|| thread.language.clone());
+    let language = text
+        .language()
+        .cloned()
+        .unwrap_or_else(|| thread.language.clone());
     sqlx::query(
         "INSERT INTO updates (id, thread_id, body, body_html, language, author_id, created_at,
                               provenance)
@@ -67,12 +70,12 @@ pub async fn post(
     )
     .bind(&id)
     .bind(&thread.id)
-    .bind(&text.body)
-    .bind(&text.body_html)
+    .bind(text.body())
+    .bind(text.body_html())
     .bind(language.as_str())
     .bind(author)
     .bind(time::to_db(&time::now()))
-    .bind(text.provenance.flatten().as_ref().and_then(json_text))
+    .bind(text.provenance().flatten().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -160,20 +163,23 @@ pub async fn edit(
     let mut tx = store.begin().await?;
     let before = in_tx(&mut tx, id).await?;
     update::check_editable(&before)?;
-    let language = text.language.unwrap_or_else(|| before.language.clone());
+    let language = text
+        .language()
+        .cloned()
+        .unwrap_or_else(|| before.language.clone());
     sqlx::query(
         "UPDATE updates SET body = $1, body_html = $2, language = $3, edited_at = $4,
                 revision = revision + 1,
                 provenance = CASE WHEN $6 THEN $7 ELSE provenance END
          WHERE id = $5",
     )
-    .bind(&text.body)
-    .bind(&text.body_html)
+    .bind(text.body())
+    .bind(text.body_html())
     .bind(language.as_str())
     .bind(time::to_db(&time::now()))
     .bind(id)
-    .bind(text.provenance.is_some())
-    .bind(text.provenance.flatten().as_ref().and_then(json_text))
+    .bind(text.provenance().is_some())
+    .bind(text.provenance().flatten().and_then(json_text))
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
@@ -215,7 +221,7 @@ pub async fn strike(
     let striker = author_id(actor)?;
     let mut tx = store.begin().await?;
     let before = in_tx(&mut tx, id).await?;
-    let correction_thread: Option<String> = match &strike.corrected_by {
+    let correction_thread: Option<String> = match strike.corrected_by() {
         Some(c) => sqlx::query_scalar("SELECT thread_id FROM updates WHERE id = $1")
             .bind(c)
             .fetch_optional(&mut *tx)
@@ -230,8 +236,8 @@ pub async fn strike(
     )
     .bind(time::to_db(&time::now()))
     .bind(striker)
-    .bind(&strike.reason)
-    .bind(&strike.corrected_by)
+    .bind(strike.reason())
+    .bind(strike.corrected_by())
     .bind(id)
     .execute(&mut *tx)
     .await

@@ -38,13 +38,7 @@ pub async fn moderate_comment(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Comment>> {
-    require(&actor, Action::ModerateComment, Ownership::Others)?;
-    let input: Moderation = body.parse()?;
-    let moderation = input.validate()?;
-    let change = state
-        .writes
-        .moderate_comment(&actor, &id, moderation)
-        .await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(
+        state.service.moderate_comment(&actor, &id, body).await?,
+    ))
 }

@@ -7,14 +7,13 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::page::Page;
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::thread::{NewThread, Thread, ThreadPatch};
 use crate::domain::update::Update;
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
 use crate::store::PageRequest;
 use crate::web::api::page::PageQuery;
-use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody};
 
 /// A thread with its most recent updates.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -49,12 +48,8 @@ pub async fn create_thread(
     actor: Actor,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Thread>)> {
-    require(&actor, Action::CreateThread, Ownership::Own)?;
-    let input: NewThread = body.parse()?;
-    let draft = input.validate()?;
-    let change = state.writes.create_thread(&actor, draft).await?;
-    state.publish(&change.events);
-    Ok((StatusCode::CREATED, Json(change.item)))
+    let thread = state.service.create_thread(&actor, body).await?;
+    Ok((StatusCode::CREATED, Json(thread)))
 }
 
 /// Read a thread (by id or slug) with its latest updates.
@@ -91,11 +86,5 @@ pub async fn patch_thread(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Thread>> {
-    require(&actor, Action::EditThread, Ownership::Others)?;
-    let input: ThreadPatch = body.parse()?;
-    let patch = input.validate()?;
-    let thread = state.store.thread(&id).await?;
-    let change = state.writes.patch_thread(&actor, &thread.id, patch).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.patch_thread(&actor, &id, body).await?))
 }

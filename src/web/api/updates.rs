@@ -6,12 +6,11 @@ use axum::http::StatusCode;
 
 use crate::app::AppState;
 use crate::domain::page::Page;
-use crate::domain::permissions::{Action, Ownership};
 use crate::domain::update::{NewStrike, NewUpdate, Revision, Update, UpdatePatch};
 use crate::domain::user::Actor;
 use crate::error::{AppResult, ErrorBody};
 use crate::web::api::page::PageQuery;
-use crate::web::extract::{ApiPath, ApiQuery, JsonBody, require};
+use crate::web::extract::{ApiPath, ApiQuery, JsonBody};
 
 /// Post an update to a thread.
 #[utoipa::path(post, path = "/api/v1/threads/{id}/updates", tag = "updates",
@@ -27,13 +26,8 @@ pub async fn post_update(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<(StatusCode, Json<Update>)> {
-    require(&actor, Action::PostUpdate, Ownership::Own)?;
-    let input: NewUpdate = body.parse()?;
-    let text = input.validate()?;
-    let thread = state.store.thread(&id).await?;
-    let change = state.writes.post_update(&actor, &thread.id, text).await?;
-    state.publish(&change.events);
-    Ok((StatusCode::CREATED, Json(change.item)))
+    let update = state.service.post_update(&actor, &id, body).await?;
+    Ok((StatusCode::CREATED, Json(update)))
 }
 
 /// A thread's updates, newest first.
@@ -64,12 +58,7 @@ pub async fn edit_update(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Update>> {
-    require(&actor, Action::EditUpdate, Ownership::Others)?;
-    let input: UpdatePatch = body.parse()?;
-    let text = input.validate()?;
-    let change = state.writes.edit_update(&actor, &id, text).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.edit_update(&actor, &id, body).await?))
 }
 
 /// Strike an update, with a reason and optionally the update that corrects it.
@@ -85,12 +74,7 @@ pub async fn strike_update(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Update>> {
-    require(&actor, Action::StrikeUpdate, Ownership::Others)?;
-    let input: NewStrike = body.parse()?;
-    let strike = input.validate()?;
-    let change = state.writes.strike_update(&actor, &id, strike).await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(state.service.strike_update(&actor, &id, body).await?))
 }
 
 /// Every version of an update, oldest first.

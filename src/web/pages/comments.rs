@@ -198,13 +198,12 @@ async fn moderate_comment(
             return Err(PageError::new(&ctx, bad).into());
         }
     };
-    let moderation = Moderation { action, note: None };
-    let change = state
-        .writes
+    let moderation = Moderation::new(action, None).map_err(AppError::from);
+    state
+        .service
         .moderate_comment(&ctx.actor(), &id, moderation)
         .await
         .or_page(&ctx)?;
-    state.publish(&change.events);
     let slug = thread_slug_of(&state, &ctx, &id).await?;
     Ok(Redirect::to(&format!("/t/{slug}?done=moderated#comments")).into_response())
 }

@@ -1,43 +1,24 @@
-//! The moderation queue page: pending and flagged comments, decided one by one or in bulk, with
-//! each moderator's items claimed for a while so two moderators do not review the same comment.
+//! Showing the queue: pending and flagged comments, and the submitted reports, with each
+//! moderator's items claimed for a while.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use askama::Template;
-use axum::Router;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use serde::Deserialize;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, SecondsFormat, Utc};
 
-use super::login::{forbidden, require_login, urlencode};
-use super::{CsrfForm, OrPage, PageError, render};
+use super::super::{OrPage, PageError, render};
+use super::{SHOWN, action_code, field, moderator, parse_action, query_params};
 use crate::app::AppState;
-use crate::domain::ValidationError;
-use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, QueueItem};
+use crate::domain::comment::{CommentStatus, ModerationAction, QueueItem};
 use crate::domain::indicator::value_text;
 use crate::domain::permissions::Action;
 use crate::domain::time;
 use crate::domain::user::User;
-use crate::store::{PageRequest, StoreError};
+use crate::store::PageRequest;
 use crate::web::session::PageCtx;
-
-/// Items on one page of the queue.
-const SHOWN: u32 = 50;
-/// How long opening the queue keeps its items for the moderator who opened it.
-const CLAIM_MINUTES: i64 = 5;
-/// More than a page holds, fewer than a hand-made body could carry.
-const MAX_BULK: usize = 200;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/moderation", get(queue))
-        .route("/moderation/bulk", post(moderate_selected))
-        .route("/moderation/{id}", post(moderate_one))
-        .route("/moderation/reports/{id}", post(moderate_report))
-}
 
 /// One queue item as the page shows it.
 struct Entry {
@@ -102,34 +83,6 @@ struct QueuePage<'a> {
     error: Option<String>,
 }
 
-/// Fields of the query string; parsed leniently so odd links never fail the page.
-fn query_params(raw: Option<&str>) -> Vec<(String, String)> {
-    raw.and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default()
-}
-
-/// The account allowed to do `action` here; a guest is sent to log in, other roles get a 403.
-fn moderator(ctx: &PageCtx, action: Action) -> Result<User, Box<Response>> {
-    // After logging in, the queue itself: its POST addresses cannot be opened as pages.
-    let back = PageCtx {
-        path: "/moderation".to_owned(),
-        ..ctx.clone()
-    };
-    let user = require_login(&back).map_err(|to_login| Box::new(to_login.into_response()))?;
-    if !ctx.can(action) {
-        return Err(Box::new(forbidden(ctx)));
-    }
-    Ok(user.clone())
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.is_empty())
-}
-
 pub async fn queue(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -159,14 +112,14 @@ pub async fn queue(
 }
 
 /// What a rendering of the queue carries besides the items.
-struct QueueView {
-    after: Option<String>,
-    notice: Option<String>,
-    error: Option<String>,
+pub(super) struct QueueView {
+    pub(super) after: Option<String>,
+    pub(super) notice: Option<String>,
+    pub(super) error: Option<String>,
 }
 
 /// Renders one page of the queue, claiming for `user` what no other moderator holds.
-async fn show_queue(
+pub(super) async fn show_queue(
     state: &AppState,
     ctx: &PageCtx,
     user: &User,
@@ -185,8 +138,8 @@ async fn show_queue(
     let now = time::now();
     if !ids.is_empty() && ctx.can_moderate() {
         state
-            .writes
-            .claim_comments(&user.id, &ids, now + Duration::minutes(CLAIM_MINUTES))
+            .service
+            .claim_comments(&ctx.actor(), &ids)
             .await
             .or_page(ctx)?;
     }
@@ -321,25 +274,6 @@ fn entry(item: QueueItem, thread_lang: Option<String>, taken_by: Option<String>)
     }
 }
 
-fn parse_action(s: &str) -> Option<ModerationAction> {
-    match s {
-        "approve" => Some(ModerationAction::Approve),
-        "reject" => Some(ModerationAction::Reject),
-        "spam" => Some(ModerationAction::Spam),
-        "delete" => Some(ModerationAction::Delete),
-        _ => None,
-    }
-}
-
-fn action_code(action: ModerationAction) -> &'static str {
-    match action {
-        ModerationAction::Approve => "approve",
-        ModerationAction::Reject => "reject",
-        ModerationAction::Spam => "spam",
-        ModerationAction::Delete => "delete",
-    }
-}
-
 /// The notice after a decision: one comment, or `count` of them at once.
 fn done_message(ctx: &PageCtx, action: ModerationAction, count: Option<i64>) -> String {
     use ModerationAction::*;
@@ -354,172 +288,4 @@ fn done_message(ctx: &PageCtx, action: ModerationAction, count: Option<i64>) -> 
         (Spam, Some(n)) => i18n.tn("moderation-bulk-done-spam", "count", n),
         (Delete, Some(n)) => i18n.tn("moderation-bulk-done-delete", "count", n),
     }
-}
-
-/// Back to the queue page the moderator was on, saying what was done.
-fn done_redirect(action: ModerationAction, count: Option<usize>, after: Option<&str>) -> Response {
-    let mut url = format!("/moderation?done={}", action_code(action));
-    if let Some(n) = count {
-        url.push_str(&format!("&n={n}"));
-    }
-    if let Some(a) = after {
-        url.push_str(&format!("&after={}", urlencode(a)));
-    }
-    Redirect::to(&url).into_response()
-}
-
-fn invalid_message(ctx: &PageCtx, v: &ValidationError) -> String {
-    ctx.i18n.ts(
-        "error-invalid-field",
-        "field",
-        &ctx.t(&format!("field-{}", v.field)),
-    )
-}
-
-/// A moderation from the form's fields; an empty note is no note.
-fn moderation(
-    ctx: &PageCtx,
-    action: Option<&str>,
-    note: Option<&str>,
-) -> Result<Moderation, String> {
-    let action = action
-        .and_then(parse_action)
-        .ok_or_else(|| ctx.t("moderation-error-action"))?;
-    let note = note.filter(|n| !n.trim().is_empty()).map(str::to_owned);
-    Moderation { action, note }
-        .validate()
-        .map_err(|v| invalid_message(ctx, &v))
-}
-
-#[derive(Deserialize)]
-pub struct OneForm {
-    action: Option<String>,
-    note: Option<String>,
-    after: Option<String>,
-}
-
-pub async fn moderate_one(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OneForm>,
-) -> Result<Response, PageError> {
-    let user = match moderator(&ctx, Action::ModerateComment) {
-        Ok(user) => user,
-        Err(refusal) => return Ok(*refusal),
-    };
-    let after = form.after.filter(|a| !a.is_empty());
-    let moderation = match moderation(&ctx, form.action.as_deref(), form.note.as_deref()) {
-        Ok(m) => m,
-        Err(message) => return refuse(&state, &ctx, &user, after, message).await,
-    };
-    let action = moderation.action;
-    let change = state
-        .writes
-        .moderate_comment(&ctx.actor(), &id, moderation)
-        .await
-        .or_page(&ctx)?;
-    state.publish(&change.events);
-    Ok(done_redirect(action, None, after.as_deref()))
-}
-
-/// Approve, reject, mark as spam or delete a submitted report.
-pub async fn moderate_report(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<OneForm>,
-) -> Result<Response, PageError> {
-    let user = match moderator(&ctx, Action::ModerateReport) {
-        Ok(user) => user,
-        Err(refusal) => return Ok(*refusal),
-    };
-    let moderation = match moderation(&ctx, form.action.as_deref(), form.note.as_deref()) {
-        Ok(m) => m,
-        Err(message) => return refuse(&state, &ctx, &user, None, message).await,
-    };
-    let action = moderation.action;
-    let change = state
-        .writes
-        .moderate_report(&ctx.actor(), &id, moderation)
-        .await
-        .or_page(&ctx)?;
-    state.publish(&change.events);
-    Ok(Redirect::to(&format!(
-        "/moderation?done={}&what=report",
-        action_code(action)
-    ))
-    .into_response())
-}
-
-/// The queue again, with what was wrong; nothing was changed.
-async fn refuse(
-    state: &AppState,
-    ctx: &PageCtx,
-    user: &User,
-    after: Option<String>,
-    message: String,
-) -> Result<Response, PageError> {
-    let view = QueueView {
-        after,
-        notice: None,
-        error: Some(message),
-    };
-    show_queue(state, ctx, user, view, StatusCode::UNPROCESSABLE_ENTITY).await
-}
-
-/// The bulk form repeats `ids`, which a struct cannot collect: its fields arrive as pairs.
-pub async fn moderate_selected(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let user = match moderator(&ctx, Action::ModerateComment) {
-        Ok(user) => user,
-        Err(refusal) => return Ok(*refusal),
-    };
-    let after = field(&fields, "after").map(str::to_owned);
-    let moderation = match moderation(&ctx, field(&fields, "action"), field(&fields, "note")) {
-        Ok(m) => m,
-        Err(message) => return refuse(&state, &ctx, &user, after, message).await,
-    };
-    let mut seen = BTreeSet::new();
-    let ids: Vec<&str> = fields
-        .iter()
-        .filter(|(k, v)| k == "ids" && !v.is_empty())
-        .map(|(_, v)| v.as_str())
-        .filter(|v| seen.insert(*v))
-        .collect();
-    if ids.is_empty() {
-        let message = ctx.t("moderation-error-no-selection");
-        return refuse(&state, &ctx, &user, after, message).await;
-    }
-    if ids.len() > MAX_BULK {
-        let limit = i64::try_from(MAX_BULK).unwrap_or(i64::MAX);
-        let message = ctx.i18n.tn("moderation-error-too-many", "count", limit);
-        return refuse(&state, &ctx, &user, after, message).await;
-    }
-    // Every selected comment must exist before any is changed: a stale page changes nothing
-    // rather than half of what was selected.
-    for id in &ids {
-        match state.store.comment(id).await {
-            Ok(_) => {}
-            Err(StoreError::NotFound(_)) => {
-                let message = ctx.t("moderation-error-gone");
-                return refuse(&state, &ctx, &user, after, message).await;
-            }
-            Err(e) => return Err(PageError::new(&ctx, e.into())),
-        }
-    }
-    let actor = ctx.actor();
-    let action = moderation.action;
-    for id in &ids {
-        let change = state
-            .writes
-            .moderate_comment(&actor, id, moderation.clone())
-            .await
-            .or_page(&ctx)?;
-        state.publish(&change.events);
-    }
-    Ok(done_redirect(action, Some(ids.len()), after.as_deref()))
 }

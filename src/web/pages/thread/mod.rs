@@ -7,18 +7,17 @@ use serde::Deserialize;
 
 use super::board::timeline::{Item, ReportView, Span, interleave};
 use super::board::view::SummaryView;
-use super::views::{
-    CommentView, ItemReading, UpdateView, escape, language_credit_html, provenance_html, read,
-    reader_language,
-};
+mod head;
+
+pub use self::head::ThreadHead;
+
+use super::views::{CommentView, UpdateView, reader_language};
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
 use crate::domain::comment::CommentNode;
-use crate::domain::notes;
 use crate::domain::reading::Renditions;
 use crate::domain::thread::{CommentPolicy, Thread, ThreadStatus};
-use crate::domain::translation::{ItemKind, same_language};
-use crate::i18n::I18n;
+use crate::domain::translation::same_language;
 use crate::store::PageRequest;
 use crate::web::session::PageCtx;
 
@@ -125,74 +124,6 @@ pub struct Composer {
     pub body: String,
     pub preview_html: Option<String>,
     pub error: Option<String>,
-}
-
-/// The thread's title and lead in the reader's language, and what is said about them.
-#[derive(Debug, Clone, Default)]
-pub struct ThreadHead {
-    /// Plain text, for the window title and feed links.
-    pub title: String,
-    pub title_html: String,
-    pub lead_html: String,
-    /// The language of the title and lead shown.
-    pub lang: String,
-    pub reading: ItemReading,
-    /// "Published by … · Italian translation by …", HTML; empty when there is nothing to say.
-    pub provenance_html: String,
-}
-
-impl ThreadHead {
-    pub fn of(thread: &Thread, renditions: &Renditions, i18n: &I18n) -> Self {
-        let path = format!("/t/{}", thread.slug);
-        let reading = read(
-            i18n,
-            renditions,
-            (ItemKind::Thread, &thread.id),
-            &thread.language,
-            (&path, ""),
-            |r| {
-                format!(
-                    "/t/{}/revisions?from={}#changes",
-                    thread.slug, r.source_revision
-                )
-            },
-        );
-        let mut parts: Vec<String> = thread
-            .provenance
-            .as_ref()
-            .map(|p| provenance_html(i18n, p))
-            .into_iter()
-            .collect();
-        let mut about = reading.about;
-        let (title, title_html, lead_html) = match reading.rendition {
-            Some(r) => {
-                let title = r.title.as_deref().unwrap_or(&thread.title);
-                // The credit joins the provenance line, naming the language.
-                parts.push(language_credit_html(i18n, r));
-                about.credit_html.clear();
-                (
-                    notes::plain(title),
-                    r.title_html
-                        .clone()
-                        .unwrap_or_else(|| escape(&thread.title)),
-                    r.body_html.clone(),
-                )
-            }
-            None => (
-                thread.title.clone(),
-                escape(&thread.title),
-                thread.lead_html.clone(),
-            ),
-        };
-        Self {
-            title,
-            title_html,
-            lead_html,
-            lang: reading.lang,
-            reading: about,
-            provenance_html: parts.join(" · "),
-        }
-    }
 }
 
 impl ThreadPage<'_> {

@@ -1,13 +1,16 @@
 //! Threads: the live page on one event.
 
+mod patch;
+
+pub use self::patch::{ThreadChanges, ThreadPatch};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::language::LanguageTag;
 use super::markup::{self, Flavor};
-use super::provenance::{NewProvenance, Provenance, double_option};
+use super::provenance::{NewProvenance, Provenance};
 use super::slug;
-use super::time::Timestamp;
 use super::user::UserRef;
 use super::validation::{ValidationError, optional_text, required_text};
 
@@ -116,17 +119,52 @@ pub struct NewThread {
     pub provenance: Option<NewProvenance>,
 }
 
-/// A new thread that passed validation.
+/// A new thread that passed validation; built only by [`NewThread::validate`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThreadDraft {
-    pub title: String,
-    pub lead: String,
-    pub lead_html: String,
-    pub language: LanguageTag,
-    pub comment_policy: CommentPolicy,
-    pub guests_may_comment: bool,
-    pub slug: SlugChoice,
-    pub provenance: Option<Provenance>,
+    title: String,
+    lead: String,
+    lead_html: String,
+    language: LanguageTag,
+    comment_policy: CommentPolicy,
+    guests_may_comment: bool,
+    slug: SlugChoice,
+    provenance: Option<Provenance>,
+}
+
+impl ThreadDraft {
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Markdown source.
+    pub fn lead(&self) -> &str {
+        &self.lead
+    }
+
+    pub fn lead_html(&self) -> &str {
+        &self.lead_html
+    }
+
+    pub fn language(&self) -> &LanguageTag {
+        &self.language
+    }
+
+    pub fn comment_policy(&self) -> CommentPolicy {
+        self.comment_policy
+    }
+
+    pub fn guests_may_comment(&self) -> bool {
+        self.guests_may_comment
+    }
+
+    pub fn slug(&self) -> &SlugChoice {
+        &self.slug
+    }
+
+    pub fn provenance(&self) -> Option<&Provenance> {
+        self.provenance.as_ref()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,126 +211,6 @@ impl NewThread {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ThreadPatch {
-    #[schema(min_length = 1, max_length = 200)]
-    pub title: Option<String>,
-    #[schema(max_length = 20000)]
-    pub lead: Option<String>,
-    #[schema(value_type = Option<LanguageTag>)]
-    pub language: Option<String>,
-    pub status: Option<ThreadStatus>,
-    pub comment_policy: Option<CommentPolicy>,
-    pub guests_may_comment: Option<bool>,
-    /// 0 turns slow mode off; at most one hour.
-    #[schema(minimum = 0, maximum = 3600)]
-    pub slow_mode_seconds: Option<u32>,
-    /// 1 to 168 hours; 12 by default.
-    #[schema(minimum = 1, maximum = 168)]
-    pub dispute_window_hours: Option<u32>,
-    /// Republication credit; `null` removes it.
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<NewProvenance>)]
-    pub provenance: Option<Option<NewProvenance>>,
-}
-
-impl ThreadPatch {
-    /// Validates the fields present; an empty patch is refused as it would change nothing.
-    pub fn validate(self) -> Result<ThreadPatch, ValidationError> {
-        let out = ThreadPatch {
-            title: self
-                .title
-                .map(|t| required_text("title", &t, MAX_TITLE))
-                .transpose()?,
-            lead: self
-                .lead
-                .map(|l| optional_text("lead", &l, MAX_LEAD))
-                .transpose()?,
-            language: self
-                .language
-                .map(|l| language("language", &l).map(String::from))
-                .transpose()?,
-            slow_mode_seconds: self
-                .slow_mode_seconds
-                .map(|s| {
-                    if s <= MAX_SLOW_MODE {
-                        Ok(s)
-                    } else {
-                        Err(ValidationError::new(
-                            "slow_mode_seconds",
-                            format!("must be at most {MAX_SLOW_MODE}"),
-                        ))
-                    }
-                })
-                .transpose()?,
-            dispute_window_hours: self
-                .dispute_window_hours
-                .map(|h| {
-                    if (1..=MAX_DISPUTE_WINDOW_HOURS).contains(&h) {
-                        Ok(h)
-                    } else {
-                        Err(ValidationError::new(
-                            "dispute_window_hours",
-                            format!("must be between 1 and {MAX_DISPUTE_WINDOW_HOURS}"),
-                        ))
-                    }
-                })
-                .transpose()?,
-            provenance: match self.provenance {
-                Some(Some(p)) => Some(Some(NewProvenance::from(p.validate()?))),
-                other => other,
-            },
-            ..self
-        };
-        if out.title.is_none()
-            && out.lead.is_none()
-            && out.language.is_none()
-            && out.status.is_none()
-            && out.comment_policy.is_none()
-            && out.guests_may_comment.is_none()
-            && out.slow_mode_seconds.is_none()
-            && out.dispute_window_hours.is_none()
-            && out.provenance.is_none()
-        {
-            return Err(ValidationError::new("body", "names no field to change"));
-        }
-        Ok(out)
-    }
-
-    /// The thread after the patch.
-    pub fn apply(&self, thread: &Thread, at: Timestamp) -> Thread {
-        let mut t = thread.clone();
-        if let Some(title) = &self.title {
-            t.title.clone_from(title);
-        }
-        if let Some(lead) = &self.lead {
-            t.lead.clone_from(lead);
-            t.lead_html = markup::render(lead, Flavor::Full);
-        }
-        if t.title != thread.title || t.lead != thread.lead {
-            t.revision += 1;
-        }
-        if let Some(p) = &self.provenance {
-            t.provenance = p.as_ref().and_then(|p| p.validate().ok());
-        }
-        if let Some(lang) = self
-            .language
-            .as_deref()
-            .and_then(|l| LanguageTag::parse(l).ok())
-        {
-            t.language = lang;
-        }
-        t.status = self.status.unwrap_or(t.status);
-        t.comment_policy = self.comment_policy.unwrap_or(t.comment_policy);
-        t.guests_may_comment = self.guests_may_comment.unwrap_or(t.guests_may_comment);
-        t.slow_mode_seconds = self.slow_mode_seconds.unwrap_or(t.slow_mode_seconds);
-        t.dispute_window_hours = self.dispute_window_hours.unwrap_or(t.dispute_window_hours);
-        t.updated_at = at;
-        t
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,10 +249,5 @@ mod tests {
         let mut t = new_thread("T", "en");
         t.slug = Some("Not A Slug".into());
         assert_eq!(t.validate().unwrap_err().field, "slug");
-    }
-
-    #[test]
-    fn empty_patch_is_refused() {
-        assert!(ThreadPatch::default().validate().is_err());
     }
 }

@@ -1,5 +1,11 @@
 //! Comments: the readers' threaded discussion, and the rules of moderation.
 
+mod moderation;
+mod tree;
+
+pub use self::moderation::{Flag, Moderation, ModerationAction, NewFlag, QueueItem};
+pub use self::tree::build_tree;
+
 use chrono::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,7 +15,7 @@ use super::markup::{self, Flavor};
 use super::role::Role;
 use super::thread::{CommentPolicy, Thread, ThreadStatus, text_enum};
 use super::time::Timestamp;
-use super::validation::{Refusal, ValidationError, optional_text, required_text};
+use super::validation::{Refusal, ValidationError, required_text};
 
 pub const MAX_BODY: usize = 10_000;
 pub const MAX_AUTHOR_NAME: usize = 60;
@@ -85,33 +91,74 @@ pub struct NewComment {
     pub author_name: Option<String>,
 }
 
+/// A comment's checked text, rendered, with the language it was detected in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommentText {
-    pub body: String,
-    pub body_html: String,
-    /// Detected from the text.
-    pub language: Option<LanguageTag>,
+    body: String,
+    body_html: String,
+    language: Option<LanguageTag>,
 }
 
-pub fn text(body: &str) -> Result<CommentText, ValidationError> {
-    let body = required_text("body", body, MAX_BODY)?;
-    Ok(CommentText {
-        body_html: markup::render(&body, Flavor::Comment),
-        language: crate::detect::detect(&body),
-        body,
-    })
+impl CommentText {
+    /// Checks and renders `body`; `detect` names the language of the checked text, or `None`
+    /// when it is not sure (detection lives outside the domain).
+    pub fn new(
+        body: &str,
+        detect: impl FnOnce(&str) -> Option<LanguageTag>,
+    ) -> Result<Self, ValidationError> {
+        let body = required_text("body", body, MAX_BODY)?;
+        Ok(Self {
+            body_html: markup::render(&body, Flavor::Comment),
+            language: detect(&body),
+            body,
+        })
+    }
+
+    /// Markdown source.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    pub fn body_html(&self) -> &str {
+        &self.body_html
+    }
+
+    /// Detected from the text.
+    pub fn language(&self) -> Option<&LanguageTag> {
+        self.language.as_ref()
+    }
 }
 
 /// A validated new comment, before the thread's rules are applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommentDraft {
-    pub text: CommentText,
-    pub parent_id: Option<String>,
-    pub author_name: Option<String>,
+    text: CommentText,
+    parent_id: Option<String>,
+    author_name: Option<String>,
+}
+
+impl CommentDraft {
+    pub fn text(&self) -> &CommentText {
+        &self.text
+    }
+
+    /// The comment replied to.
+    pub fn parent_id(&self) -> Option<&str> {
+        self.parent_id.as_deref()
+    }
+
+    /// The pseudonym asked for, on one line.
+    pub fn author_name(&self) -> Option<&str> {
+        self.author_name.as_deref()
+    }
 }
 
 impl NewComment {
-    pub fn validate(&self) -> Result<CommentDraft, ValidationError> {
+    /// Checks the comment; `detect` names the language of its text (see [`CommentText::new`]).
+    pub fn validate(
+        &self,
+        detect: impl FnOnce(&str) -> Option<LanguageTag>,
+    ) -> Result<CommentDraft, ValidationError> {
         let author_name = match self.author_name.as_deref() {
             Some(n) => Some(required_text("author_name", n, MAX_AUTHOR_NAME)?),
             None => None,
@@ -123,7 +170,7 @@ impl NewComment {
             return Err(ValidationError::new("author_name", "must be on one line"));
         }
         Ok(CommentDraft {
-            text: text(&self.body)?,
+            text: CommentText::new(&self.body, detect)?,
             parent_id: self
                 .parent_id
                 .as_deref()
@@ -194,135 +241,11 @@ pub fn check_author_edit(comment: &Comment, now: Timestamp) -> Result<(), Refusa
     Ok(())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ModerationAction {
-    Approve,
-    Reject,
-    Spam,
-    Delete,
-}
-
-impl ModerationAction {
-    pub fn status(self) -> CommentStatus {
-        match self {
-            ModerationAction::Approve => CommentStatus::Approved,
-            ModerationAction::Reject => CommentStatus::Rejected,
-            ModerationAction::Spam => CommentStatus::Spam,
-            ModerationAction::Delete => CommentStatus::Deleted,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Moderation {
-    pub action: ModerationAction,
-    #[schema(max_length = 500)]
-    pub note: Option<String>,
-}
-
-impl Moderation {
-    pub fn validate(&self) -> Result<Moderation, ValidationError> {
-        Ok(Moderation {
-            action: self.action,
-            note: self
-                .note
-                .as_deref()
-                .map(|n| optional_text("note", n, MAX_REASON))
-                .transpose()?,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewFlag {
-    #[schema(min_length = 1, max_length = 500)]
-    pub reason: String,
-}
-
-impl NewFlag {
-    pub fn validate(&self) -> Result<String, ValidationError> {
-        required_text("reason", &self.reason, MAX_REASON)
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommentPatch {
     #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct Flag {
-    pub id: String,
-    pub comment_id: String,
-    pub reason: String,
-    pub created_at: DateTime<Utc>,
-}
-
-/// A comment waiting for a moderator: pending, or flagged by readers.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct QueueItem {
-    pub comment: Comment,
-    pub thread_title: String,
-    pub thread_slug: String,
-    pub flags: Vec<Flag>,
-}
-
-/// Builds the reply tree of one page of top-level comments. `rows` holds the roots and all
-/// their descendants in creation order; replies under a comment that is not visible are kept
-/// under a placeholder so the conversation stays readable.
-pub fn build_tree(rows: Vec<Comment>) -> Vec<CommentNode> {
-    use std::collections::HashMap;
-    let mut children: HashMap<Option<String>, Vec<Comment>> = HashMap::new();
-    for c in rows {
-        children.entry(c.parent_id.clone()).or_default().push(c);
-    }
-    fn grow(
-        c: Comment,
-        children: &mut HashMap<Option<String>, Vec<Comment>>,
-    ) -> Option<CommentNode> {
-        let kids = children.remove(&Some(c.id.clone())).unwrap_or_default();
-        let replies: Vec<CommentNode> =
-            kids.into_iter().filter_map(|k| grow(k, children)).collect();
-        if c.status == CommentStatus::Approved {
-            Some(CommentNode {
-                comment: c,
-                replies,
-            })
-        } else if replies.is_empty() {
-            None
-        } else {
-            Some(CommentNode {
-                comment: placeholder(c),
-                replies,
-            })
-        }
-    }
-    let roots = children.remove(&None).unwrap_or_default();
-    roots
-        .into_iter()
-        .filter_map(|r| grow(r, &mut children))
-        .collect()
-}
-
-/// What readers see of a removed comment that has visible replies.
-fn placeholder(c: Comment) -> Comment {
-    Comment {
-        author: CommentAuthor {
-            name: String::new(),
-            guest: c.author.guest,
-        },
-        body: String::new(),
-        body_html: String::new(),
-        status: CommentStatus::Deleted,
-        author_id: None,
-        edited_at: None,
-        ..c
-    }
 }
 
 #[cfg(test)]
