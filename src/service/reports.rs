@@ -34,7 +34,7 @@ impl Service {
         id: &str,
         input: impl Submitted<NewReport>,
     ) -> AppResult<Report> {
-        let existing = self.existing(actor, id).await?;
+        let existing = self.existing_report(actor, id).await?;
         permit(
             actor,
             Action::EditReport,
@@ -52,7 +52,7 @@ impl Service {
         id: &str,
         input: impl Submitted<NewVerification>,
     ) -> AppResult<Report> {
-        let existing = self.existing(actor, id).await?;
+        let existing = self.existing_report(actor, id).await?;
         permit(
             actor,
             Action::VerifyReport,
@@ -73,7 +73,7 @@ impl Service {
         id: &str,
         input: impl Submitted<NewReportStrike>,
     ) -> AppResult<Report> {
-        let existing = self.existing(actor, id).await?;
+        let existing = self.existing_report(actor, id).await?;
         permit(
             actor,
             Action::StrikeReport,
@@ -89,7 +89,7 @@ impl Service {
 
     /// The report an account acts on, as far as it may see it. A guest may change no report,
     /// and learns that before anything about the report.
-    async fn existing(&self, actor: &Actor, id: &str) -> AppResult<Report> {
+    async fn existing_report(&self, actor: &Actor, id: &str) -> AppResult<Report> {
         if matches!(actor, Actor::Guest) {
             return Err(AppError::auth_required());
         }

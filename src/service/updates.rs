@@ -30,7 +30,7 @@ impl Service {
         id: &str,
         input: impl Submitted<UpdatePatch>,
     ) -> AppResult<Update> {
-        let existing = self.existing(actor, Action::EditUpdate, id).await?;
+        let existing = self.existing_update(actor, Action::EditUpdate, id).await?;
         let text = input.open()?.validate()?;
         let change = self.store.edit_update(actor, &existing.id, text).await?;
         Ok(self.announce(change))
@@ -43,7 +43,9 @@ impl Service {
         id: &str,
         input: impl Submitted<NewStrike>,
     ) -> AppResult<Update> {
-        let existing = self.existing(actor, Action::StrikeUpdate, id).await?;
+        let existing = self
+            .existing_update(actor, Action::StrikeUpdate, id)
+            .await?;
         let strike = input.open()?.validate()?;
         let change = self
             .store
@@ -54,7 +56,7 @@ impl Service {
 
     /// The update `action` is about, once the actor may do it to this one: its author's own,
     /// or someone else's.
-    async fn existing(&self, actor: &Actor, action: Action, id: &str) -> AppResult<Update> {
+    async fn existing_update(&self, actor: &Actor, action: Action, id: &str) -> AppResult<Update> {
         // Who may not do this to any update learns so before whether this one exists.
         permit(actor, action, Ownership::Own)?;
         let update = self.store.update(id).await?;

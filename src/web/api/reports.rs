@@ -218,15 +218,9 @@ pub async fn moderate_report(
     ApiPath(id): ApiPath<String>,
     body: JsonBody,
 ) -> AppResult<Json<Report>> {
-    require(&actor, Action::ModerateReport, Ownership::Others)?;
-    let input: Moderation = body.parse()?;
-    let moderation = input.validate()?;
-    let change = state
-        .writes
-        .moderate_report(&actor, &id, moderation)
-        .await?;
-    state.publish(&change.events);
-    Ok(Json(change.item))
+    Ok(Json(
+        state.service.moderate_report(&actor, &id, body).await?,
+    ))
 }
 
 /// Every version of a report, oldest first.
