@@ -146,7 +146,7 @@ impl From<StoreError> for AppError {
             StoreError::Invalid(v) => AppError::Invalid(v),
             StoreError::Forbidden(m) => AppError::Forbidden(m),
             StoreError::Unavailable(m) => AppError::StorageUnavailable(m),
-            StoreError::Backend(m) => AppError::Internal(m),
+            StoreError::Backend(source) => AppError::Internal(source.to_string()),
         }
     }
 }

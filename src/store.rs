@@ -3,11 +3,10 @@
 
 pub mod health;
 pub mod sqlite;
+mod types;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 
-use crate::domain::ValidationError;
 use crate::domain::board::Verification;
 use crate::domain::comment::{
     Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
@@ -19,7 +18,7 @@ use crate::domain::page::Page;
 use crate::domain::place::{Place, PlaceDraft};
 use crate::domain::report::{Report, ReportDraft, ReportFilter, ReportRevision};
 use crate::domain::role::Role;
-use crate::domain::search::SearchHit;
+use crate::domain::search::{SearchHit, SearchQuery};
 pub use crate::domain::situation::BoardInputs;
 use crate::domain::source::{Source, SourceDraft};
 use crate::domain::thread::{Thread, ThreadDraft, ThreadPatch, ThreadRevision};
@@ -29,81 +28,13 @@ use crate::domain::translation::{
 };
 use crate::domain::update::{NewStrike, Revision, Update, UpdateText};
 use crate::domain::user::{Actor, User, UserRef};
-use crate::domain::validation::Refusal;
 
 pub use crate::domain::audit::AuditEntry;
 pub use health::{StorageHealth, StorageReport, StorageState};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{0} not found")]
-    NotFound(&'static str),
-    #[error("{message}")]
-    Conflict { code: &'static str, message: String },
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    #[error("{0}")]
-    Forbidden(String),
-    /// The storage cannot take the write now (disk full, read-only or failing, the writer
-    /// busy past its timeout): nothing was stored, and trying again later may succeed.
-    #[error("storage unavailable: {0}")]
-    Unavailable(String),
-    /// The database failed; the cause is logged where it is handled, never shown.
-    #[error("storage failure: {0}")]
-    Backend(String),
-}
-
-impl From<Refusal> for StoreError {
-    fn from(r: Refusal) -> Self {
-        match r {
-            Refusal::Invalid(v) => StoreError::Invalid(v),
-            Refusal::Conflict { code, message } => StoreError::Conflict { code, message },
-            Refusal::Forbidden(m) => StoreError::Forbidden(m),
-        }
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
-
-/// A page request: an opaque cursor from the previous page and a validated limit.
-#[derive(Debug, Clone, Default)]
-pub struct PageRequest {
-    pub after: Option<String>,
-    pub limit: u32,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewUserRecord {
-    pub name: String,
-    pub display_name: String,
-    pub role: Role,
-    pub password_hash: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
-pub struct ApiToken {
-    pub id: String,
-    pub user_name: String,
-    pub label: String,
-    pub created_at: DateTime<Utc>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
-
-/// A report waiting for a moderator, with its thread.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
-pub struct ReportQueueItem {
-    pub report: Report,
-    pub thread_title: String,
-    pub thread_slug: String,
-}
-
-/// The item a new translation is of, and the language it is into.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TranslationTarget {
-    pub kind: ItemKind,
-    pub item_id: String,
-    pub language: LanguageTag,
-}
+pub use types::{
+    ApiToken, BackendError, NewUserRecord, PageRequest, ReportQueueItem, StoreError, StoreResult,
+    TranslationTarget,
+};
 
 /// Everything Cronaca keeps, read in domain terms; implemented once per database. The web
 /// holds only this half: reads cannot change anything, so a handler may call them directly.
@@ -195,14 +126,8 @@ pub trait StoreReads: Send + Sync + 'static {
     ) -> StoreResult<Option<MachineTranslation>>;
 
     // Search.
-    /// `query` is an index query made by `domain::search::index_query`; best match first.
-    async fn search(
-        &self,
-        query: &str,
-        thread_id: Option<&str>,
-        limit: u32,
-        offset: u32,
-    ) -> StoreResult<Vec<SearchHit>>;
+    /// Best match first; case and accents do not matter.
+    async fn search(&self, query: &SearchQuery) -> StoreResult<Vec<SearchHit>>;
     async fn user_by_name(&self, name: &str) -> StoreResult<User>;
     /// The account and its password hash, for logging in.
     async fn user_credentials(&self, name: &str) -> StoreResult<(User, Option<String>)>;

@@ -42,4 +42,7 @@ conflict-parent_removed = The comment you replied to was removed.
 conflict-already_flagged = You have already flagged this comment.
 conflict-already_exists = This already exists.
 conflict-slow_mode = This thread is in slow mode: please wait before commenting again.
+conflict-concurrent_edit = Someone else changed this at the same time. Load it again and retry.
+conflict-self_demote = You cannot lower your own role; ask another administrator.
+conflict-self_disable = You cannot disable your own account; ask another administrator.
 field-dispute_window_hours = dispute window

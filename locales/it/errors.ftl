@@ -42,4 +42,7 @@ conflict-parent_removed = Il commento a cui rispondi è stato rimosso.
 conflict-already_flagged = Hai già segnalato questo commento.
 conflict-already_exists = Esiste già.
 conflict-slow_mode = Questa diretta è in modalità lenta: attendi prima di commentare di nuovo.
+conflict-concurrent_edit = Qualcun altro ha modificato questo elemento nello stesso momento. Ricaricalo e riprova.
+conflict-self_demote = Non puoi abbassare il tuo ruolo; chiedi a un altro amministratore.
+conflict-self_disable = Non puoi disattivare il tuo account; chiedi a un altro amministratore.
 field-dispute_window_hours = finestra di contestazione

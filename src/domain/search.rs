@@ -1,4 +1,5 @@
-//! Full-text search: what a reader typed, turned into a safe index query, and what is found.
+//! Full-text search: what a reader typed, as words no index can read as operators, and what
+//! is found.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -40,29 +41,100 @@ pub struct SearchHit {
     pub language: Option<String>,
 }
 
-/// The words of a query, each quoted for the index (so no operator can be injected), the last
-/// one a prefix so results come as the reader types. `None` when nothing searchable is left.
-pub fn index_query(text: &str) -> Result<Option<String>, ValidationError> {
-    if text.chars().count() > MAX_QUERY {
+/// At most this many results a page, and at most this many skipped.
+pub const MAX_LIMIT: u32 = 50;
+pub const MAX_OFFSET: u32 = 500;
+pub const DEFAULT_LIMIT: u32 = 20;
+
+/// What a reader searches for, in no index's syntax: the words typed (at most `MAX_TERMS`,
+/// only letters and digits, so nothing can be read as an operator), the last one a beginning
+/// of a word so results come as the reader types; optionally one thread; one page of results.
+/// Each backend turns it into its own index query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    terms: Vec<String>,
+    thread_id: Option<String>,
+    limit: u32,
+    offset: u32,
+}
+
+impl SearchQuery {
+    /// The words of `text`; `None` when nothing searchable is left.
+    pub fn parse(text: &str) -> Result<Option<Self>, ValidationError> {
+        if text.chars().count() > MAX_QUERY {
+            return Err(ValidationError::new(
+                "q",
+                format!("is longer than {MAX_QUERY} characters"),
+            ));
+        }
+        let terms: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(MAX_TERMS)
+            .map(str::to_owned)
+            .collect();
+        Ok((!terms.is_empty()).then_some(SearchQuery {
+            terms,
+            thread_id: None,
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+        }))
+    }
+
+    /// Only what belongs to this thread (its id).
+    pub fn in_thread(mut self, thread_id: String) -> Self {
+        self.thread_id = Some(thread_id);
+        self
+    }
+
+    /// One page: `limit` results after skipping `offset`, kept within the bounds.
+    pub fn paged(mut self, limit: u32, offset: u32) -> Self {
+        self.limit = limit.clamp(1, MAX_LIMIT);
+        self.offset = offset.min(MAX_OFFSET);
+        self
+    }
+
+    /// The words, in the order typed; never empty.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// The last word matches any word it begins.
+    pub fn last_is_prefix(&self) -> bool {
+        true
+    }
+
+    pub fn thread_id(&self) -> Option<&str> {
+        self.thread_id.as_deref()
+    }
+
+    pub fn limit(&self) -> u32 {
+        self.limit
+    }
+
+    pub fn offset(&self) -> u32 {
+        self.offset
+    }
+}
+
+/// Validates a requested page of results: `limit` 1 to `MAX_LIMIT` (`DEFAULT_LIMIT` when
+/// absent), `offset` at most `MAX_OFFSET`.
+pub fn page_bounds(limit: Option<u32>, offset: Option<u32>) -> Result<(u32, u32), ValidationError> {
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ValidationError::new(
-            "q",
-            format!("is longer than {MAX_QUERY} characters"),
+            "limit",
+            format!("must be between 1 and {MAX_LIMIT}"),
         ));
     }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_TERMS)
-        .map(|w| format!("\"{w}\""))
-        .collect();
-    Ok(match words.split_last() {
-        None => None,
-        Some((last, rest)) => {
-            let mut terms = rest.to_vec();
-            terms.push(format!("{last}*"));
-            Some(terms.join(" "))
-        }
-    })
+    let offset = offset.unwrap_or(0);
+    if offset > MAX_OFFSET {
+        return Err(ValidationError::new(
+            "offset",
+            format!("must be at most {MAX_OFFSET}"),
+        ));
+    }
+    Ok((limit, offset))
 }
 
 /// Markers the index puts around matches in a snippet; control characters never appear in
@@ -97,22 +169,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn queries_are_quoted_words_with_a_prefix_last() {
+    fn queries_are_words_without_operators() {
+        let terms = |t: &str| SearchQuery::parse(t).unwrap().map(|q| q.terms().to_vec());
         assert_eq!(
-            index_query("Almaty  airport").unwrap().as_deref(),
-            Some("\"Almaty\" \"airport\"*")
+            terms("Almaty  airport"),
+            Some(vec!["Almaty".into(), "airport".into()])
         );
         assert_eq!(
-            index_query("\"x\" OR y NEAR(z)").unwrap().as_deref(),
-            Some("\"x\" \"OR\" \"y\" \"NEAR\" \"z\"*"),
+            terms("\"x\" OR y NEAR(z)"),
+            Some(vec![
+                "x".into(),
+                "OR".into(),
+                "y".into(),
+                "NEAR".into(),
+                "z".into()
+            ]),
             "operators become plain words"
         );
-        assert_eq!(index_query("  -- ").unwrap(), None);
+        assert_eq!(terms("  -- "), None);
         assert_eq!(
-            index_query("Нур-Султан").unwrap().as_deref(),
-            Some("\"Нур\" \"Султан\"*")
+            terms("Нур-Султан"),
+            Some(vec!["Нур".into(), "Султан".into()])
         );
-        assert!(index_query(&"a".repeat(201)).is_err());
+        assert_eq!(terms(&"a ".repeat(20)).map(|t| t.len()), Some(MAX_TERMS));
+        assert!(SearchQuery::parse(&"a".repeat(201)).is_err());
+    }
+
+    #[test]
+    fn pages_are_bounded() {
+        assert_eq!(page_bounds(None, None), Ok((DEFAULT_LIMIT, 0)));
+        assert!(page_bounds(Some(0), None).is_err());
+        assert!(page_bounds(Some(51), None).is_err());
+        assert!(page_bounds(None, Some(501)).is_err());
+        let q = SearchQuery::parse("a").unwrap().unwrap().paged(500, 9999);
+        assert_eq!((q.limit(), q.offset()), (MAX_LIMIT, MAX_OFFSET));
     }
 
     #[test]

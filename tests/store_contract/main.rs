@@ -4,6 +4,7 @@
 
 mod accounts;
 mod board;
+mod search;
 mod threads;
 mod translations;
 
@@ -55,6 +56,12 @@ async fn sqlite_keeps_the_thread_story() {
 async fn sqlite_keeps_the_accounts_story() {
     let (store, _dir) = sqlite().await;
     accounts::accounts_story(&store).await;
+}
+
+#[tokio::test]
+async fn sqlite_keeps_the_search_story() {
+    let (store, _dir) = sqlite().await;
+    search::search_story(&store).await;
 }
 
 #[tokio::test]

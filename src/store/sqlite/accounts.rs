@@ -1,13 +1,17 @@
 //! Accounts, API tokens, sessions and the audit log in SQLite.
 
-use sqlx::SqlitePool;
-
 use super::{AuditRecord, SqliteStore, Tx, audit, backend, new_id, rows, to_json};
-use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::role::Role;
 use crate::domain::time::{self, Timestamp};
 use crate::domain::user::{Actor, User};
-use crate::store::{ApiToken, AuditEntry, NewUserRecord, PageRequest, StoreError, StoreResult};
+use crate::store::{ApiToken, NewUserRecord, StoreError, StoreResult};
+
+mod read;
+
+use read::{TOKEN, token};
+pub use read::{
+    audit_log, list_tokens, list_users, user_by_session, user_by_token, user_credentials,
+};
 
 /// Every look-up by name goes through the one normalization, so a name typed with other
 /// spacing, width or case finds the same account (and is throttled as the same account).
@@ -66,33 +70,6 @@ pub async fn create_user(
     audit(&mut tx, actor, record).await?;
     tx.commit().await?;
     Ok(user)
-}
-
-pub async fn user_credentials(
-    pool: &SqlitePool,
-    name: &str,
-) -> StoreResult<(User, Option<String>)> {
-    let row = sqlx::query(
-        "SELECT id, name, display_name, role, disabled, created_at, password_hash
-         FROM users WHERE name_key = $1",
-    )
-    .bind(name_key(name))
-    .fetch_optional(pool)
-    .await
-    .map_err(backend)?
-    .ok_or(StoreError::NotFound("user"))?;
-    Ok((rows::user(&row)?, rows::column(&row, "password_hash")?))
-}
-
-pub async fn list_users(pool: &SqlitePool) -> StoreResult<Vec<User>> {
-    let found = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} ORDER BY name_key",
-        rows::USER
-    )))
-    .fetch_all(pool)
-    .await
-    .map_err(backend)?;
-    found.iter().map(rows::user).collect()
 }
 
 /// What to change on an account: one column, and whether its browser sessions end with it.
@@ -193,19 +170,6 @@ pub async fn set_password(
     Ok(())
 }
 
-const TOKEN: &str = "SELECT k.id, u.name AS user_name, k.label, k.created_at, k.revoked_at
-    FROM api_tokens k JOIN users u ON u.id = k.user_id";
-
-fn token(row: &sqlx::sqlite::SqliteRow) -> StoreResult<ApiToken> {
-    Ok(ApiToken {
-        id: rows::column(row, "id")?,
-        user_name: rows::column(row, "user_name")?,
-        label: rows::column(row, "label")?,
-        created_at: rows::timestamp(row, "created_at")?,
-        revoked_at: rows::optional_timestamp(row, "revoked_at")?,
-    })
-}
-
 pub async fn create_token(
     store: &SqliteStore,
     actor: &Actor,
@@ -244,39 +208,6 @@ pub async fn create_token(
     audit(&mut tx, actor, record).await?;
     tx.commit().await?;
     Ok(created)
-}
-
-pub async fn user_by_token(pool: &SqlitePool, token_hash: &str) -> StoreResult<Option<User>> {
-    let row = sqlx::query(
-        "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at
-         FROM api_tokens k JOIN users u ON u.id = k.user_id
-         WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND u.disabled = FALSE",
-    )
-    .bind(token_hash)
-    .fetch_optional(pool)
-    .await
-    .map_err(backend)?;
-    row.as_ref().map(rows::user).transpose()
-}
-
-pub async fn list_tokens(pool: &SqlitePool, user_name: Option<&str>) -> StoreResult<Vec<ApiToken>> {
-    let found = match user_name {
-        Some(name) => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{TOKEN} WHERE u.name_key = $1 ORDER BY k.id"
-            )))
-            .bind(name_key(name))
-            .fetch_all(pool)
-            .await
-        }
-        None => {
-            sqlx::query(sqlx::AssertSqlSafe(format!("{TOKEN} ORDER BY k.id")))
-                .fetch_all(pool)
-                .await
-        }
-    }
-    .map_err(backend)?;
-    found.iter().map(token).collect()
 }
 
 pub async fn revoke_token(
@@ -370,55 +301,4 @@ pub async fn end_other_sessions(
         .map_err(backend)?;
     tx.commit().await?;
     Ok(done.rows_affected())
-}
-
-pub async fn user_by_session(
-    pool: &SqlitePool,
-    session_hash: &str,
-    now: Timestamp,
-) -> StoreResult<Option<User>> {
-    let row = sqlx::query(
-        "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.session_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE",
-    )
-    .bind(session_hash)
-    .bind(time::to_db(&now))
-    .fetch_optional(pool)
-    .await
-    .map_err(backend)?;
-    row.as_ref().map(rows::user).transpose()
-}
-
-pub async fn audit_log(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<AuditEntry>> {
-    let before = match &page.after {
-        Some(c) => decode_cursor(c, 1)?.remove(0),
-        None => "~".to_owned(),
-    };
-    let found = sqlx::query(
-        "SELECT id, actor_id, actor_name, action, target_kind, target_id, before, after, at
-         FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2",
-    )
-    .bind(before)
-    .bind(i64::from(page.limit) + 1)
-    .fetch_all(pool)
-    .await
-    .map_err(backend)?;
-    let mut entries = Vec::with_capacity(found.len());
-    for row in &found {
-        entries.push(AuditEntry {
-            id: rows::column(row, "id")?,
-            actor_id: rows::column(row, "actor_id")?,
-            actor_name: rows::column(row, "actor_name")?,
-            action: rows::column(row, "action")?,
-            target_kind: rows::column(row, "target_kind")?,
-            target_id: rows::column(row, "target_id")?,
-            before: rows::json(row, "before")?,
-            after: rows::json(row, "after")?,
-            at: rows::timestamp(row, "at")?,
-        });
-    }
-    Ok(Page::from_rows(entries, page.limit, |e| {
-        encode_cursor(&[&e.id])
-    }))
 }

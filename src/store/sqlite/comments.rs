@@ -1,20 +1,20 @@
 //! Comments, flags and moderation in SQLite.
 
-use sqlx::SqlitePool;
-
 use super::to_json;
 use super::{AuditRecord, SqliteStore, Tx, append_event, audit, backend, new_id, rows, threads};
 use crate::domain::ValidationError;
 use crate::domain::comment::{
-    self, Comment, CommentDraft, CommentNode, CommentStatus, CommentText, Flag, Moderation,
-    QueueItem,
+    self, Comment, CommentDraft, CommentStatus, CommentText, Flag, Moderation,
 };
 use crate::domain::event::{Change, Event, EventKind, payload};
 use crate::domain::language::LanguageTag;
-use crate::domain::page::{Page, decode_cursor, encode_cursor};
 use crate::domain::time;
 use crate::domain::user::Actor;
-use crate::store::{PageRequest, StoreError, StoreResult};
+use crate::store::{StoreError, StoreResult};
+
+mod read;
+
+pub use read::{claims, get, list, queue};
 
 async fn in_tx(tx: &mut Tx, id: &str) -> StoreResult<Comment> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -128,70 +128,6 @@ pub async fn create(
     })
 }
 
-pub async fn get(pool: &SqlitePool, id: &str) -> StoreResult<Comment> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE c.id = $1",
-        rows::COMMENT
-    )))
-    .bind(id)
-    .fetch_optional(pool)
-    .await
-    .map_err(backend)?
-    .ok_or(StoreError::NotFound("comment"))?;
-    rows::comment(&row)
-}
-
-pub async fn list(
-    pool: &SqlitePool,
-    thread_id: &str,
-    page: PageRequest,
-) -> StoreResult<Page<CommentNode>> {
-    let after = match &page.after {
-        Some(c) => decode_cursor(c, 1)?.remove(0),
-        None => String::new(),
-    };
-    let found = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE c.thread_id = $1 AND c.parent_id IS NULL AND c.status = 'approved' AND c.id > $2
-         ORDER BY c.id LIMIT $3",
-        rows::COMMENT
-    )))
-    .bind(thread_id)
-    .bind(after)
-    .bind(i64::from(page.limit) + 1)
-    .fetch_all(pool)
-    .await
-    .map_err(backend)?;
-    let roots = found
-        .iter()
-        .map(rows::comment)
-        .collect::<StoreResult<Vec<_>>>()?;
-    let roots = Page::from_rows(roots, page.limit, |c| encode_cursor(&[&c.id]));
-    if roots.items.is_empty() {
-        return Ok(Page {
-            items: Vec::new(),
-            next: None,
-        });
-    }
-    let sql = format!(
-        "{} WHERE c.root_id IN ({}) AND c.id <> c.root_id ORDER BY c.id",
-        rows::COMMENT,
-        placeholders(1, roots.items.len())
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for r in &roots.items {
-        query = query.bind(&r.id);
-    }
-    let replies = query.fetch_all(pool).await.map_err(backend)?;
-    let mut all = roots.items;
-    for row in &replies {
-        all.push(rows::comment(row)?);
-    }
-    Ok(Page {
-        items: comment::build_tree(all),
-        next: roots.next,
-    })
-}
-
 pub async fn edit(
     store: &SqliteStore,
     actor: &Actor,
@@ -261,23 +197,8 @@ pub async fn flag(
     if target.status != CommentStatus::Approved {
         return Err(StoreError::NotFound("comment"));
     }
-    if let Some(user_id) = actor.user_id() {
-        let already: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM comment_flags
-             WHERE comment_id = $1 AND reporter_id = $2 AND resolved_at IS NULL",
-        )
-        .bind(id)
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(backend)?;
-        if already > 0 {
-            return Err(StoreError::Conflict {
-                code: "already_flagged",
-                message: "you have already flagged this comment".into(),
-            });
-        }
-    }
+    // A second open flag by the same account fails on `comment_flags_one_open_per_reporter`,
+    // which `backend` turns into `already_flagged`.
     let flag = Flag {
         id: new_id(),
         comment_id: id.to_owned(),
@@ -387,63 +308,6 @@ pub async fn moderate(
     })
 }
 
-pub async fn queue(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<QueueItem>> {
-    let before = match &page.after {
-        Some(c) => decode_cursor(c, 1)?.remove(0),
-        None => "~".to_owned(),
-    };
-    let found = sqlx::query(
-        "SELECT c.id, c.thread_id, c.parent_id, c.author_id, c.author_name, c.body, c.body_html,
-                c.status, c.created_at, c.edited_at, c.language, t.title AS thread_title, t.slug AS thread_slug
-         FROM comments c JOIN threads t ON t.id = c.thread_id
-         WHERE (c.status = 'pending' OR c.open_flags > 0) AND c.id < $1
-         ORDER BY c.id DESC LIMIT $2",
-    )
-    .bind(before)
-    .bind(i64::from(page.limit) + 1)
-    .fetch_all(pool)
-    .await
-    .map_err(backend)?;
-    let mut items = Vec::with_capacity(found.len());
-    for row in &found {
-        items.push(QueueItem {
-            comment: rows::comment(row)?,
-            thread_title: rows::column(row, "thread_title")?,
-            thread_slug: rows::column(row, "thread_slug")?,
-            flags: Vec::new(),
-        });
-    }
-    let mut page = Page::from_rows(items, page.limit, |q| encode_cursor(&[&q.comment.id]));
-    if page.items.is_empty() {
-        return Ok(page);
-    }
-    let sql = format!(
-        "SELECT id, comment_id, reason, created_at FROM comment_flags
-         WHERE resolved_at IS NULL AND comment_id IN ({}) ORDER BY id",
-        placeholders(1, page.items.len())
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for item in &page.items {
-        query = query.bind(&item.comment.id);
-    }
-    for row in query.fetch_all(pool).await.map_err(backend)? {
-        let flag = Flag {
-            id: rows::column(&row, "id")?,
-            comment_id: rows::column(&row, "comment_id")?,
-            reason: rows::column(&row, "reason")?,
-            created_at: rows::timestamp(&row, "created_at")?,
-        };
-        if let Some(item) = page
-            .items
-            .iter_mut()
-            .find(|i| i.comment.id == flag.comment_id)
-        {
-            item.flags.push(flag);
-        }
-    }
-    Ok(page)
-}
-
 pub async fn claim(
     store: &SqliteStore,
     moderator_id: &str,
@@ -474,35 +338,4 @@ pub async fn claim(
     }
     tx.commit().await?;
     Ok(held)
-}
-
-pub async fn claims(
-    pool: &SqlitePool,
-    ids: &[String],
-    now: time::Timestamp,
-) -> StoreResult<Vec<(String, String, String)>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT c.comment_id, c.moderator_id, u.display_name FROM comment_claims c
-         JOIN users u ON u.id = c.moderator_id
-         WHERE c.expires_at > $1 AND c.comment_id IN ({})",
-        placeholders(2, ids.len())
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(time::to_db(&now));
-    for id in ids {
-        query = query.bind(id);
-    }
-    let found = query.fetch_all(pool).await.map_err(backend)?;
-    found
-        .iter()
-        .map(|row| {
-            Ok((
-                rows::column(row, "comment_id")?,
-                rows::column(row, "moderator_id")?,
-                rows::column(row, "display_name")?,
-            ))
-        })
-        .collect()
 }

@@ -20,14 +20,11 @@ pub(crate) fn backend(e: sqlx::Error) -> StoreError {
     if let sqlx::Error::Database(db) = &e
         && db.is_unique_violation()
     {
-        return StoreError::Conflict {
-            code: "already_exists",
-            message: "an item with this name already exists".into(),
-        };
+        return StoreError::unique_violation(&unique_constraint(db.as_ref()));
     }
     match storage_fault(&e) {
         Some(reason) => StoreError::Unavailable(reason),
-        None => StoreError::Backend(e.to_string()),
+        None => StoreError::backend(e),
     }
 }
 
@@ -56,4 +53,17 @@ pub(crate) fn storage_fault(e: &sqlx::Error) -> Option<String> {
 /// Whether a ROLLBACK's error only says there was nothing left to roll back.
 pub(crate) fn is_no_transaction(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.message().contains(NO_TRANSACTION))
+}
+
+/// The constraint a unique violation names: SQLite says only which columns
+/// (`UNIQUE constraint failed: table.a, table.b`), so the columns stand for it.
+fn unique_constraint(db: &dyn sqlx::error::DatabaseError) -> String {
+    if let Some(name) = db.constraint() {
+        return name.to_owned();
+    }
+    let message = db.message();
+    message
+        .strip_prefix("UNIQUE constraint failed: ")
+        .unwrap_or(message)
+        .to_owned()
 }

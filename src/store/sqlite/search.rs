@@ -3,17 +3,30 @@
 use sqlx::SqlitePool;
 
 use super::{backend, rows};
-use crate::domain::search::{HitKind, SearchHit, snippet};
+use crate::domain::search::{HitKind, SearchHit, SearchQuery, snippet};
 use crate::store::StoreResult;
 
-/// `query` is an index query from `domain::search::index_query`.
-pub async fn search(
-    pool: &SqlitePool,
-    query: &str,
-    thread_id: Option<&str>,
-    limit: u32,
-    offset: u32,
-) -> StoreResult<Vec<SearchHit>> {
+/// The FTS5 query for a search: each word quoted (a word holds only letters and digits, so
+/// it cannot close the quotes), the last one a prefix when the query says so.
+pub fn fts_query(query: &SearchQuery) -> String {
+    let last = query.terms().len().saturating_sub(1);
+    let words: Vec<String> = query
+        .terms()
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let star = if i == last && query.last_is_prefix() {
+                "*"
+            } else {
+                ""
+            };
+            format!("\"{}\"{star}", w.replace('"', "\"\""))
+        })
+        .collect();
+    words.join(" ")
+}
+
+pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<SearchHit>> {
     // Originals and published translations are searched alike; a translation counts only
     // while its original is found by search itself (published, approved).
     let found = sqlx::query(
@@ -39,10 +52,10 @@ pub async fn search(
          ORDER BY score, ord DESC
          LIMIT $3 OFFSET $4",
     )
-    .bind(query)
-    .bind(thread_id)
-    .bind(i64::from(limit))
-    .bind(i64::from(offset))
+    .bind(fts_query(query))
+    .bind(query.thread_id())
+    .bind(i64::from(query.limit()))
+    .bind(i64::from(query.offset()))
     .fetch_all(pool)
     .await
     .map_err(backend)?;
@@ -74,4 +87,24 @@ pub async fn search(
                 .filter(|h| seen.insert((h.kind.as_str(), h.id.clone())))
                 .collect()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fts(text: &str) -> String {
+        fts_query(&SearchQuery::parse(text).unwrap().unwrap())
+    }
+
+    #[test]
+    fn queries_are_quoted_words_with_a_prefix_last() {
+        assert_eq!(fts("Almaty  airport"), "\"Almaty\" \"airport\"*");
+        assert_eq!(
+            fts("\"x\" OR y NEAR(z)"),
+            "\"x\" \"OR\" \"y\" \"NEAR\" \"z\"*",
+            "operators become plain words"
+        );
+        assert_eq!(fts("Нур-Султан"), "\"Нур\" \"Султан\"*");
+    }
 }

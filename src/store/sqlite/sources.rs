@@ -4,7 +4,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{SqliteExecutor, SqlitePool};
 
 use super::{AuditRecord, SqliteStore, Tx, audit, backend, new_id, rows, to_json};
-use crate::domain::page::{Page, decode_cursor, encode_cursor};
+use crate::domain::page::{Page, encode_cursor};
 use crate::domain::place::{Place, PlaceDraft};
 use crate::domain::source::{Source, SourceDraft, SourceKind, SourceRef, match_key};
 use crate::domain::time;
@@ -182,13 +182,9 @@ pub async fn list(
     page: PageRequest,
 ) -> StoreResult<Page<Source>> {
     let key = query.map(match_key).unwrap_or_default();
-    let (rank_after, key_after) = match &page.after {
-        Some(c) => {
-            let mut parts = decode_cursor(c, 2)?;
-            let key_after = parts.pop().unwrap_or_default();
-            (parts.pop().unwrap_or_default(), key_after)
-        }
-        None => (String::new(), String::new()),
+    let (rank_after, key_after) = match page.after_key(2)? {
+        Some(mut parts) => (parts.swap_remove(0), parts.pop()),
+        None => (String::new(), None),
     };
     // rank 0: starts with the query, 1: contains it. Cursor: (rank, match_key).
     let found = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -196,7 +192,7 @@ pub async fn list(
             SELECT s.*, CASE WHEN s.match_key LIKE $1 || '%' ESCAPE '\\' THEN '0' ELSE '1' END AS rank
             FROM ({SOURCE}) s
             WHERE s.match_key LIKE '%' || $1 || '%' ESCAPE '\\'
-         ) WHERE (rank, match_key) > ($2, $3)
+         ) WHERE $3 IS NULL OR (rank, match_key) > ($2, $3)
          ORDER BY rank, match_key LIMIT $4"
     )))
     .bind(like_escape(&key))
@@ -269,14 +265,16 @@ pub async fn get_place<'e>(ex: impl SqliteExecutor<'e>, id: &str) -> StoreResult
     place(&row)
 }
 
-/// The place with this id, copying a gazetteer city into the database on first use.
+/// The place with this id, copying a gazetteer city into the database on first use (a
+/// concurrent first use has then copied it already: the copy does nothing).
 pub async fn resolve_place(tx: &mut Tx, id: &str) -> StoreResult<Place> {
     match get_place(&mut **tx, id).await {
         Err(StoreError::NotFound(_)) if Place::is_gazetteer_id(id) => {
             let city = crate::gazetteer::get(id).ok_or(StoreError::NotFound("place"))?;
             sqlx::query(
                 "INSERT INTO places (id, name, country, lat, lon, custom, created_at)
-                 VALUES ($1, $2, $3, $4, $5, FALSE, $6)",
+                 VALUES ($1, $2, $3, $4, $5, FALSE, $6)
+                 ON CONFLICT (id) DO NOTHING",
             )
             .bind(id)
             .bind(&city.name)

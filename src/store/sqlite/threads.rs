@@ -6,7 +6,7 @@ use super::{
     AuditRecord, SqliteStore, Tx, append_event, audit, backend, json_text, new_id, rows, to_json,
 };
 use crate::domain::event::{Change, EventKind, payload};
-use crate::domain::page::{Page, decode_cursor, encode_cursor};
+use crate::domain::page::{Page, encode_cursor};
 use crate::domain::slug;
 use crate::domain::thread::{
     SlugChoice, Thread, ThreadDraft, ThreadPatch, ThreadRevision, ThreadStatus,
@@ -133,16 +133,13 @@ pub async fn get(pool: &SqlitePool, key: &str) -> StoreResult<Thread> {
 }
 
 pub async fn list(pool: &SqlitePool, page: PageRequest) -> StoreResult<Page<Thread>> {
-    let (after_time, after_id) = match &page.after {
-        Some(c) => {
-            let parts = decode_cursor(c, 2)?;
-            (parts[0].clone(), parts[1].clone())
-        }
-        // Above every stored value, so the first page starts at the top.
-        None => ("~".to_owned(), "~".to_owned()),
+    let (after_time, after_id) = match page.after_key(2)? {
+        Some(mut parts) => (parts.swap_remove(0), parts.pop()),
+        None => (String::new(), None),
     };
     let found = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE (t.updated_at, t.id) < ($1, $2) ORDER BY t.updated_at DESC, t.id DESC LIMIT $3",
+        "{} WHERE ($2 IS NULL OR (t.updated_at, t.id) < ($1, $2))
+         ORDER BY t.updated_at DESC, t.id DESC LIMIT $3",
         rows::THREAD
     )))
     .bind(after_time)

@@ -5,7 +5,7 @@ use sqlx::SqlitePool;
 use super::{AuditRecord, SqliteStore, Tx, append_event, audit, backend, new_id, rows, threads};
 use super::{json_text, to_json};
 use crate::domain::event::{Change, EventKind, payload};
-use crate::domain::page::{Page, decode_cursor, encode_cursor};
+use crate::domain::page::{Page, encode_cursor};
 use crate::domain::time;
 use crate::domain::update::{self, NewStrike, Revision, Update, UpdateText};
 use crate::domain::user::Actor;
@@ -124,18 +124,15 @@ pub async fn list(
     page: PageRequest,
     oldest_first: bool,
 ) -> StoreResult<Page<Update>> {
-    let after = match &page.after {
-        Some(c) => decode_cursor(c, 1)?.remove(0),
-        None if oldest_first => String::new(),
-        None => "~".to_owned(),
-    };
+    let after = page.after_id()?;
     let (compare, order) = if oldest_first {
         (">", "ASC")
     } else {
         ("<", "DESC")
     };
     let found = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{} WHERE p.thread_id = $1 AND p.id {compare} $2 ORDER BY p.id {order} LIMIT $3",
+        "{} WHERE p.thread_id = $1 AND ($2 IS NULL OR p.id {compare} $2)
+         ORDER BY p.id {order} LIMIT $3",
         rows::UPDATE
     )))
     .bind(thread_id)

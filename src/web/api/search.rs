@@ -6,17 +6,16 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::domain::ValidationError;
-use crate::domain::search::{SearchHit, index_query};
+use crate::domain::search::{SearchHit, SearchQuery, page_bounds};
 use crate::error::{AppResult, ErrorBody};
 use crate::web::extract::ApiQuery;
 
-pub const MAX_LIMIT: u32 = 50;
-pub const MAX_OFFSET: u32 = 500;
+pub use crate::domain::search::{MAX_LIMIT, MAX_OFFSET};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-pub struct SearchQuery {
+pub struct SearchParams {
     /// Words to find; case and accents do not matter, the last word may be a beginning.
     #[param(max_length = 200)]
     pub q: String,
@@ -35,45 +34,27 @@ pub struct SearchResults {
     pub items: Vec<SearchHit>,
 }
 
-impl SearchQuery {
+impl SearchParams {
     pub fn bounds(&self) -> Result<(u32, u32), ValidationError> {
-        let limit = self.limit.unwrap_or(20);
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ValidationError::new(
-                "limit",
-                format!("must be between 1 and {MAX_LIMIT}"),
-            ));
-        }
-        let offset = self.offset.unwrap_or(0);
-        if offset > MAX_OFFSET {
-            return Err(ValidationError::new(
-                "offset",
-                format!("must be at most {MAX_OFFSET}"),
-            ));
-        }
-        Ok((limit, offset))
+        page_bounds(self.limit, self.offset)
     }
 }
 
 /// Search threads, updates, published reports and approved comments; best match first.
-#[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
+#[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchParams),
     responses((status = 200, body = SearchResults), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<SearchQuery>,
+    ApiQuery(query): ApiQuery<SearchParams>,
 ) -> AppResult<Json<SearchResults>> {
     let (limit, offset) = query.bounds()?;
-    let Some(index) = index_query(&query.q)? else {
+    let Some(mut search) = SearchQuery::parse(&query.q)? else {
         return Ok(Json(SearchResults { items: Vec::new() }));
     };
-    let thread = match &query.thread {
-        Some(t) => Some(state.store.thread(t).await?.id),
-        None => None,
-    };
-    let items = state
-        .store
-        .search(&index, thread.as_deref(), limit, offset)
-        .await?;
+    if let Some(t) = &query.thread {
+        search = search.in_thread(state.store.thread(t).await?.id);
+    }
+    let items = state.store.search(&search.paged(limit, offset)).await?;
     Ok(Json(SearchResults { items }))
 }

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
-use crate::domain::search::{HitKind, SearchHit, index_query};
+use crate::domain::search::{HitKind, SearchHit, SearchQuery};
 use crate::web::session::PageCtx;
 
 const PER_PAGE: u32 = 20;
@@ -69,17 +69,18 @@ pub async fn search_page(
         more: false,
         error: None,
     };
-    let index = match index_query(&q) {
-        Ok(index) => index,
+    let search = match SearchQuery::parse(&q) {
+        Ok(search) => search,
         Err(_) => {
             view.error = Some(ctx.t("search-too-long"));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &view)).into_response());
         }
     };
-    if let Some(index) = index {
+    if let Some(search) = search {
+        // One result more than shown tells whether there is a next page.
         let found = state
             .store
-            .search(&index, None, PER_PAGE + 1, (page - 1) * PER_PAGE)
+            .search(&search.paged(PER_PAGE + 1, (page - 1) * PER_PAGE))
             .await
             .or_page(&ctx)?;
         view.more = found.len() > PER_PAGE as usize && page < MAX_PAGES;
