@@ -93,3 +93,76 @@ pub async fn accounts_story(store: &dyn Store) {
         Err(StoreError::NotFound("user"))
     ));
 }
+
+/// Accounts listed by name; a new password replaces the old one and signs the account out
+/// everywhere; "sign out elsewhere" keeps only the session that asked.
+pub async fn passwords_and_sessions_story(store: &dyn Store) {
+    let Actor::User(zoe) = user(store, "zoe", Role::Contributor).await else {
+        unreachable!()
+    };
+    let Actor::User(bruno) = user(store, "Bruno", Role::Editor).await else {
+        unreachable!()
+    };
+    let names: Vec<String> = store
+        .list_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(names, vec!["Bruno".to_owned(), "zoe".to_owned()]);
+
+    let later = now() + Duration::hours(1);
+    for hash in ["z-phone", "z-laptop", "z-tablet"] {
+        store.create_session(&zoe.id, hash, later).await.unwrap();
+    }
+    store
+        .create_session(&bruno.id, "b-desk", later)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.end_other_sessions(&zoe.id, "z-laptop").await.unwrap(),
+        2
+    );
+    assert_eq!(store.user_by_session("z-phone", now()).await.unwrap(), None);
+    assert_eq!(
+        store
+            .user_by_session("z-laptop", now())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        zoe.id
+    );
+    assert_eq!(
+        store
+            .user_by_session("b-desk", now())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        bruno.id,
+        "another account's sessions are not touched"
+    );
+
+    let new_hash = auth::hash_password("a different long password").unwrap();
+    store
+        .set_password(&Actor::System, "zoe", new_hash)
+        .await
+        .unwrap();
+    let (_, hash) = store.user_credentials("zoe").await.unwrap();
+    let hash = hash.unwrap();
+    assert!(auth::verify_password("a different long password", &hash));
+    assert!(!auth::verify_password("long enough password", &hash));
+    assert_eq!(
+        store.user_by_session("z-laptop", now()).await.unwrap(),
+        None,
+        "a new password ends every session"
+    );
+    assert!(matches!(
+        store
+            .set_password(&Actor::System, "nobody", "x".into())
+            .await,
+        Err(StoreError::NotFound("user"))
+    ));
+}

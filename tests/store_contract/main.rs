@@ -4,6 +4,7 @@
 
 mod accounts;
 mod board;
+mod coverage;
 mod search;
 mod threads;
 mod translations;
@@ -56,6 +57,12 @@ async fn sqlite_keeps_the_thread_story() {
 async fn sqlite_keeps_the_accounts_story() {
     let (store, _dir) = sqlite().await;
     accounts::accounts_story(&store).await;
+}
+
+#[tokio::test]
+async fn sqlite_keeps_passwords_and_sessions() {
+    let (store, _dir) = sqlite().await;
+    accounts::passwords_and_sessions_story(&store).await;
 }
 
 #[tokio::test]
