@@ -429,6 +429,43 @@ test("e. without JavaScript: read, comment as a guest, post an update as an edit
   }
 });
 
+test("p. a reader flags a comment through the page, with and without JavaScript; the moderator sees why", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Flags"), lead: "", language: "en", comment_policy: "postmoderated", guests_may_comment: true });
+  const path = "/t/" + t.slug;
+  const modCtx = await contextFor("mod");
+  try {
+    for (const js of [true, false]) {
+      const comment = await api("POST", `/threads/${t.id}/comments`, { body: uniq("An unsourced rumour") });
+      const ctx = await newContext({ javaScriptEnabled: js });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(path);
+        const flag = page.locator(`#c-${comment.id} a.flag`);
+        await Promise.all([page.waitForURL(/\/c\/[^/]+\/flag$/), flag.click()]);
+        const reason = uniq(js ? "Spam, seen with script" : "Spam, seen without script");
+        await page.fill("#f-reason", reason);
+        const [resp] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === "POST" && /\/flag$/.test(new URL(r.url()).pathname)),
+          page.click('form[action$="/flag"] button.primary'),
+        ]);
+        assert(resp.status() === 303, `the flag form is accepted (POST ${new URL(resp.url()).pathname} → ${resp.status()})`);
+        await page.waitForURL((u) => u.pathname === path);
+        await page.waitForSelector("p.notice.ok", { timeout: 5_000 });
+        const mod = await modCtx.newPage();
+        await mod.goto("/moderation");
+        const item = mod.locator("article.queue-item", { hasText: reason });
+        await item.waitFor({ timeout: 5_000 });
+        assert(await item.locator(".badge.bad").count() === 1, `the queue marks the comment as flagged (js: ${js})`);
+        await mod.close();
+      } finally {
+        await ctx.close();
+      }
+    }
+  } finally {
+    await modCtx.close();
+  }
+});
+
 /** Pages checked by axe (f) and the Nu checker (g): [name, who, path]. */
 async function auditPages() {
   if (!shared.auditThread) {
