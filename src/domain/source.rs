@@ -19,6 +19,12 @@ pub enum SourceKind {
     IndependentMedia,
     Agency,
     Ngo,
+    /// An international organization: a UN agency, the Red Cross, an alliance.
+    InternationalOrg,
+    /// Media not named one by one ("media report that …").
+    Media,
+    /// Several sources quoted together ("Russian media", "local channels").
+    Aggregated,
     SocialChannel,
     Eyewitness,
     Anonymous,
@@ -26,12 +32,15 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 9] = [
+    pub const ALL: [SourceKind; 12] = [
         SourceKind::Official,
         SourceKind::StateMedia,
         SourceKind::IndependentMedia,
         SourceKind::Agency,
         SourceKind::Ngo,
+        SourceKind::InternationalOrg,
+        SourceKind::Media,
+        SourceKind::Aggregated,
         SourceKind::SocialChannel,
         SourceKind::Eyewitness,
         SourceKind::Anonymous,
@@ -45,6 +54,9 @@ impl SourceKind {
             SourceKind::IndependentMedia => "independent_media",
             SourceKind::Agency => "agency",
             SourceKind::Ngo => "ngo",
+            SourceKind::InternationalOrg => "international_org",
+            SourceKind::Media => "media",
+            SourceKind::Aggregated => "aggregated",
             SourceKind::SocialChannel => "social_channel",
             SourceKind::Eyewitness => "eyewitness",
             SourceKind::Anonymous => "anonymous",

@@ -5,6 +5,7 @@
 mod accounts;
 mod board;
 mod coverage;
+mod kinds;
 mod search;
 mod threads;
 mod translations;
@@ -51,6 +52,12 @@ async fn sqlite_keeps_the_board_story() {
 async fn sqlite_keeps_the_thread_story() {
     let (store, _dir) = sqlite().await;
     threads::thread_story(&store).await;
+}
+
+#[tokio::test]
+async fn sqlite_keeps_every_source_kind() {
+    let (store, _dir) = sqlite().await;
+    kinds::every_source_kind(&store).await;
 }
 
 #[tokio::test]
