@@ -394,4 +394,23 @@ async fn search_finds_published_translations() {
     assert_eq!(found["items"][0]["id"], s.update.as_str(), "{found}");
     assert_eq!(found["items"][0]["kind"], "update");
     assert_eq!(found["items"][0]["language"], "it");
+    assert_eq!(found["items"][0]["text_language"], "it");
+    assert_eq!(
+        found["items"][0]["snippet"], "Il ponte è chiuso [in inglese].",
+        "the translator's note reads as one"
+    );
+
+    let page = s.app.get("/search?q=ponte").await.text;
+    assert!(
+        page.contains("<p lang=\"it\">")
+            && page.contains("<span class=\"tn\" role=\"note\">[in inglese]</span>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("[[") && !page.contains("lang=\"\""),
+        "{page}"
+    );
+    let original = s.app.get("/api/v1/search?q=bridge").await.json;
+    assert_eq!(original["items"][0]["language"], Value::Null, "{original}");
+    assert_eq!(original["items"][0]["text_language"], "en", "{original}");
 }

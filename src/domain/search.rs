@@ -39,6 +39,8 @@ pub struct SearchHit {
     pub created_at: Option<DateTime<Utc>>,
     /// Set when the words were found in a translation: its language.
     pub language: Option<String>,
+    /// The language the excerpt is written in, when known (a comment's may not be).
+    pub text_language: Option<String>,
 }
 
 /// At most this many results a page, and at most this many skipped.
@@ -142,26 +144,72 @@ pub fn page_bounds(limit: Option<u32>, offset: Option<u32>) -> Result<(u32, u32)
 pub const MARK_OPEN: char = '\u{2}';
 pub const MARK_CLOSE: char = '\u{3}';
 
-/// The snippet as plain text and as HTML with `<mark>`.
+/// The snippet as plain text and as HTML with `<mark>`. A translator's note (`[[…]]`) reads as
+/// one, in brackets and marked as a note, also when the excerpt cuts it open at either end.
 pub fn snippet(raw: &str) -> (String, String) {
-    let plain: String = raw
-        .chars()
-        .filter(|&c| c != MARK_OPEN && c != MARK_CLOSE)
-        .collect();
+    let pieces = note_pieces(raw);
+    let mut plain = String::with_capacity(raw.len());
     let mut html = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
-        match c {
-            MARK_OPEN => html.push_str("<mark>"),
-            MARK_CLOSE => html.push_str("</mark>"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '&' => html.push_str("&amp;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            c => html.push(c),
+    for (text, is_note) in pieces {
+        if is_note {
+            plain.push('[');
+            html.push_str("<span class=\"tn\" role=\"note\">[");
+        }
+        for c in text.chars() {
+            match c {
+                MARK_OPEN => html.push_str("<mark>"),
+                MARK_CLOSE => html.push_str("</mark>"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                '&' => html.push_str("&amp;"),
+                '"' => html.push_str("&quot;"),
+                '\'' => html.push_str("&#39;"),
+                c => html.push(c),
+            }
+            if c != MARK_OPEN && c != MARK_CLOSE {
+                plain.push(c);
+            }
+        }
+        if is_note {
+            plain.push(']');
+            html.push_str("]</span>");
         }
     }
     (plain, html)
+}
+
+/// The excerpt cut into text and notes. `\[[` is a literal `[[`; a `]]` with no opening in the
+/// excerpt closes a note that began before it; a `[[` with no closing runs to the end.
+fn note_pieces(raw: &str) -> Vec<(String, bool)> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut in_note = false;
+    let mut rest = raw;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("\\[[") {
+            current.push_str("[[");
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("[[").filter(|_| !in_note) {
+            pieces.push((std::mem::take(&mut current), false));
+            in_note = true;
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("]]") {
+            // A note cut open at the start: what came before it was the note.
+            pieces.push((std::mem::take(&mut current), true));
+            in_note = false;
+            rest = after;
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            current.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    pieces.push((current, in_note));
+    pieces
+        .into_iter()
+        .map(|(text, note)| (if note { text.trim().to_owned() } else { text }, note))
+        .filter(|(text, _)| !text.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -203,6 +251,22 @@ mod tests {
         assert!(page_bounds(None, Some(501)).is_err());
         let q = SearchQuery::parse("a").unwrap().unwrap().paged(500, 9999);
         assert_eq!((q.limit(), q.offset()), (MAX_LIMIT, MAX_OFFSET));
+    }
+
+    #[test]
+    fn notes_in_snippets_read_as_notes() {
+        let (plain, html) = snippet("Il ponte [[in \u{2}inglese\u{3}: bridge]] è chiuso");
+        assert_eq!(plain, "Il ponte [in inglese: bridge] è chiuso");
+        assert_eq!(
+            html,
+            "Il ponte <span class=\"tn\" role=\"note\">[in <mark>inglese</mark>: bridge]</span> è chiuso"
+        );
+        let (plain, _) = snippet("…the bridge]] is closed; [[and the road");
+        assert_eq!(plain, "[…the bridge] is closed; [and the road]");
+        let (plain, html) = snippet(r"write \[[ for brackets");
+        assert_eq!(plain, "write [[ for brackets");
+        assert!(!html.contains("tn"), "{html}");
+        assert_eq!(snippet("a [[]] b").0, "a  b");
     }
 
     #[test]

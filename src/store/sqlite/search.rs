@@ -33,14 +33,22 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
         "SELECT * FROM (
             SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
                    snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
-                   bm25(search_index, 4.0, 1.0) AS score, NULL AS language, d.rowid AS ord
+                   bm25(search_index, 4.0, 1.0) AS score, NULL AS language,
+                   CASE d.kind
+                       WHEN 'update' THEN (SELECT u.language FROM updates u WHERE u.id = d.item_id)
+                       WHEN 'report' THEN (SELECT r.language FROM reports r WHERE r.id = d.item_id)
+                       WHEN 'comment' THEN (SELECT c.language FROM comments c WHERE c.id = d.item_id)
+                       ELSE t.language
+                   END AS text_language,
+                   d.rowid AS ord
             FROM search_index JOIN search_docs d ON d.rowid = search_index.rowid
             JOIN threads t ON t.id = d.thread_id
             WHERE search_index MATCH $1 AND ($2 IS NULL OR d.thread_id = $2)
             UNION ALL
             SELECT tr.kind, tr.item_id, tr.thread_id, t.slug, t.title AS thread_title,
                    snippet(translation_search, -1, char(2), char(3), '…', 16) AS snip,
-                   bm25(translation_search, 4.0, 1.0) AS score, tr.language, 0 AS ord
+                   bm25(translation_search, 4.0, 1.0) AS score, tr.language,
+                   tr.language AS text_language, 0 AS ord
             FROM translation_search
             JOIN translation_search_docs td ON td.rowid = translation_search.rowid
             JOIN translations tr ON tr.id = td.translation_id
@@ -77,6 +85,7 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
                 snippet: text,
                 snippet_html: html,
                 language: rows::column(row, "language")?,
+                text_language: rows::column(row, "text_language")?,
             })
         })
         .collect::<StoreResult<Vec<SearchHit>>>()
