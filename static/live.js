@@ -22,7 +22,11 @@
     var d = new Date(t.getAttribute("datetime"));
     if (isNaN(d)) return;
     var r = ago(d), a = abs.format(d);
-    t.textContent = r ? r + " · " + a : a;
+    // A phrase about the moment comes whole from the locale, in both its forms
+    // (src/web/pages/timed.rs): the relative one while it is recent.
+    var at = t.dataset.at, since = t.dataset.ago;
+    if (at && since) t.textContent = r ? since.replace("{ago}", r) : at.replace("{when}", a);
+    else t.textContent = r ? r + " · " + a : a;
     t.title = a;
   }
   function showTimes(scope) {

@@ -68,7 +68,7 @@ async fn board_page_shows_the_disputed_figure_side_by_side_with_its_sources() {
     let html = &page.text;
     assert!(html.contains("<h1>Situation board</h1>"));
     assert!(
-        html.contains(r#"<time datetime="2022-01-05T13:00:00Z">"#),
+        html.contains(r#"<time datetime="2022-01-05T13:00:00Z" data-at="As of {when}" data-ago="Updated {ago}">As of "#),
         "as of"
     );
     let dead = between(
@@ -263,7 +263,7 @@ async fn thread_page_has_a_summary_box_and_reports_with_badges() {
         r##"Stated <a class="when" href="#r-{}"><time datetime="2022-01-05T11:00:00Z">"##,
         ex.reports[5]
     )));
-    assert!(radio_12.contains("received <time"));
+    assert!(radio_12.contains(r#"data-ago="received {ago}">received "#));
     let khabar = between(&html, &format!(r#"id="r-{}""#, ex.reports[4]), "\n</li>");
     assert!(khabar.contains(
         ", citing <span class=\"source-name\" lang=\"en\">Ministry of Internal Affairs</span>"

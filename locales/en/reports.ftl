@@ -207,7 +207,8 @@ report-struck = Struck
 report-struck-because = Struck: { $reason }
 report-submitted-by = Submitted by
 report-guest = guest
-report-edited = Edited
+report-edited = Edited { $when }
+report-edited-ago = Edited { $ago }
 report-versions =
     { $count ->
         [one] { $count } version

@@ -207,7 +207,8 @@ report-struck = Barrata
 report-struck-because = Barrata: { $reason }
 report-submitted-by = Inviata da
 report-guest = ospite
-report-edited = Modificata il
+report-edited = Modificata il { $when }
+report-edited-ago = Modificata { $ago }
 report-versions =
     { $count ->
         [one] { $count } versione

@@ -207,7 +207,8 @@ report-struck = Зачёркнуто
 report-struck-because = Зачёркнуто: { $reason }
 report-submitted-by = Отправил(а)
 report-guest = гость
-report-edited = Изменено
+report-edited = Изменено { $when }
+report-edited-ago = Изменено { $ago }
 report-versions =
     { $count ->
         [one] { $count } версия

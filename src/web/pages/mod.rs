@@ -17,6 +17,7 @@ mod reports;
 mod search;
 mod sources;
 mod thread;
+mod timed;
 mod translations;
 mod views;
 
