@@ -102,6 +102,18 @@ async fn pages_set_a_csrf_cookie_and_a_strict_policy() {
 }
 
 #[tokio::test]
+async fn the_site_icon_is_served_where_browsers_ask_for_it() {
+    let app = TestApp::new().await;
+    let reply = app.get("/favicon.ico").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.headers["content-type"], "image/x-icon");
+    assert!(
+        reply.text.as_bytes().starts_with(&[0, 0, 1, 0]),
+        "an icon file"
+    );
+}
+
+#[tokio::test]
 async fn assets_are_served_with_long_caching_when_versioned() {
     let app = TestApp::new().await;
     let version = cronaca::web::pages::asset_version();

@@ -65,3 +65,23 @@ pub async fn serve(Path(file): Path<String>, Query(version): Query<Version>) -> 
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
+
+/// The site's icon, which browsers ask for at this address on their first visit: a live dot.
+const FAVICON: &[u8] = include_bytes!("../../../static/favicon.ico");
+
+pub async fn favicon() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/x-icon"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        FAVICON,
+    )
+        .into_response()
+}

@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/static/{file}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/t/{slug}", get(thread::thread_page))
         .route("/search", get(search::search_page))
         .route("/about", get(about::about))
