@@ -140,6 +140,9 @@
     var el = updateElement(u), old = document.getElementById("u-" + u.id);
     if (old) { keepReading(old, el, u.revision); old.replaceWith(el); return; }
     if (!posted) return;
+    // The header's "last update" moves with each new update.
+    var last = document.querySelector(".provenance .last-update time");
+    if (last && u.created_at) { last.setAttribute("datetime", u.created_at); showTime(last); }
     var empty = root.querySelector(".empty-updates");
     if (empty) empty.remove();
     el.classList.add("fresh");

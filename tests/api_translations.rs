@@ -414,3 +414,29 @@ async fn search_finds_published_translations() {
     assert_eq!(original["items"][0]["language"], Value::Null, "{original}");
     assert_eq!(original["items"][0]["text_language"], "en", "{original}");
 }
+
+#[tokio::test]
+async fn publishing_a_translation_is_not_news() {
+    let s = setup().await;
+    let id = draft(&s, italian(&s.update)).await.json["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let thread = format!("/api/v1/threads/{}", s.thread);
+    let before = s.app.get(&thread).await.json["updated_at"].clone();
+    assert!(before.is_string(), "{before}");
+    let published = s
+        .app
+        .post(
+            &format!("/api/v1/translations/{id}/publish"),
+            Some(&s.editor),
+            json!({"revision": 1}),
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+    assert_eq!(
+        s.app.get(&thread).await.json["updated_at"],
+        before,
+        "the thread's last update does not move"
+    );
+}

@@ -261,6 +261,7 @@ test("a. editor posts an update, reader sees it live without reload (+h. no othe
         if (ol.textContent.includes(t)) { window.__seenAt = Date.now(); obs.disconnect(); }
       }).observe(ol, { childList: true, subtree: true, characterData: true });
     }, text);
+    const lastBefore = await reader.getAttribute(".provenance .last-update time", "datetime");
     await editor.fill("#update-body", text);
     const t0 = Date.now();
     await Promise.all([editor.waitForURL(/\/t\//), editor.click('#composer button[name="intent"][value="post"]')]);
@@ -271,6 +272,9 @@ test("a. editor posts an update, reader sees it live without reload (+h. no othe
     assert(delay <= 5000, `delay ${delay} ms ≤ 5000 ms`);
     assert(await reader.evaluate(() => window.__noReload) === "marker", "reader page was not reloaded");
     assert(await reader.locator("ol.updates li.update", { hasText: text }).count() === 1, "update shown exactly once");
+    const lastAfter = await reader.getAttribute(".provenance .last-update time", "datetime");
+    assert(lastAfter && lastAfter !== lastBefore, `the header's last update moves live (${lastBefore} → ${lastAfter})`);
+    assert(/^Last update /.test(await reader.textContent(".provenance .last-update time")), "said as one phrase");
     // The editor sees it too after the redirect.
     await editor.locator("ol.updates li.update", { hasText: text }).first().waitFor({ timeout: 5_000 });
   } finally {
@@ -392,6 +396,16 @@ test("d. the language switcher shows Italian", async () => {
     const lang = await page.getAttribute("html", "lang");
     log(`    lang after navigating without ?lang: ${lang}`);
     assert(lang === "it", "language choice persists");
+    // Times read as whole phrases of the language, not "Aggiornato al 37 secondi fa".
+    const fresh = await api("POST", "/threads", { title: uniq("Tempo"), lead: "", language: "it" });
+    for (const lang of ["it", "ru"]) {
+      await page.goto(`/t/${fresh.slug}?lang=${lang}`);
+      const said = (await page.textContent(".provenance .last-update time")).trim();
+      log(`    ${lang}: ${said}`);
+      const phrase = lang === "it" ? /^Ultimo aggiornamento (ora|adesso|\d+ second[oi] fa|\d+ minut[oi] fa)$/
+        : /^Последнее обновление (сейчас|\d+ секунд[уы]? назад|\d+ минут[уы]? назад)$/;
+      assert(phrase.test(said), `${lang}: a whole phrase (got "${said}")`);
+    }
   } finally {
     await ctx.close();
   }

@@ -217,8 +217,8 @@ async fn set_published(
     .execute(&mut *tx)
     .await
     .map_err(backend)?;
+    // Nothing happened in the world: the thread's "last update" stays where it was.
     let after = load(&mut tx, id).await?;
-    super::threads::touch(&mut tx, &after.thread_id).await?;
     let event = append_event(
         &mut tx,
         &after.thread_id,
