@@ -2,8 +2,11 @@
 
 pub mod api;
 pub mod api_edge;
+pub mod assets;
+pub mod credits;
 pub mod extract;
 pub mod feeds;
+pub mod page_error;
 pub mod pages;
 pub mod session;
 pub mod sse;
@@ -24,7 +27,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         axum::middleware::from_fn_with_state(state.clone(), api_edge::bearer_tokens);
     Router::new()
         .nest("/api/v1", api::router())
-        .merge(pages::router(state))
+        .merge(pages::router(state.clone()))
+        .merge(feeds::routes(state))
+        .route("/static/{file}", get(assets::serve))
         .route("/api/openapi.json", get(system::openapi))
         .route("/healthz", get(system::healthz))
         .route("/readyz", get(system::readyz))
