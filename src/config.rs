@@ -46,6 +46,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// When set, `/metrics` is also served on the public listener to this bearer token.
     pub metrics_token: Option<MetricsToken>,
+    /// How long a request may take to be answered before it gets a 503 `request_timeout`;
+    /// event streams, which never end, are not held to it.
+    pub request_timeout: Duration,
 }
 
 /// The bearer token for `/metrics` on the public listener; never shown by `Debug`.
@@ -130,6 +133,7 @@ impl Default for Config {
             header_timeout: Duration::from_secs(15),
             idle_timeout: Duration::from_secs(120),
             metrics_token: None,
+            request_timeout: Duration::from_secs(30),
         }
     }
 }

@@ -113,6 +113,31 @@ pub fn build_cookie(name: &'static str, value: String, secure: bool, days: i64) 
         .build()
 }
 
+/// The interface language a request asks for (query, cookie, `Accept-Language`, else
+/// `default`), and the one its query chose, if any.
+fn language_of(headers: &HeaderMap, uri: &axum::http::Uri, default: Lang) -> (Lang, Option<Lang>) {
+    let chosen = query_lang(uri.query()).and_then(Lang::from_tag);
+    let lang = i18n::negotiate(
+        chosen.map(Lang::code),
+        cookie_value(headers, LANG_COOKIE),
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+        default,
+    );
+    (lang, chosen)
+}
+
+/// A guest's context in the language the request asks for, made without looking its session
+/// up: for answers given when the server is already too slow to do more.
+pub fn guest_context(headers: &HeaderMap, uri: &axum::http::Uri, default: Lang) -> PageCtx {
+    let (lang, _) = language_of(headers, uri, default);
+    PageCtx {
+        i18n: I18n::new(lang),
+        user: None,
+        csrf: String::new(),
+        path: uri.path().to_owned(),
+    }
+}
+
 /// The page context of a request, and what its cookies lacked: the language chosen in the
 /// query (to remember) and whether the CSRF cookie is new (to set).
 pub async fn build_context(
@@ -120,13 +145,7 @@ pub async fn build_context(
     headers: &HeaderMap,
     uri: &axum::http::Uri,
 ) -> (PageCtx, Option<Lang>, bool) {
-    let chosen = query_lang(uri.query()).and_then(Lang::from_tag);
-    let lang = i18n::negotiate(
-        chosen.map(Lang::code),
-        cookie_value(headers, LANG_COOKIE),
-        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-        state.config.default_language,
-    );
+    let (lang, chosen) = language_of(headers, uri, state.config.default_language);
     let existing_csrf = cookie_value(headers, CSRF_COOKIE)
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_owned);
