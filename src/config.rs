@@ -62,9 +62,15 @@ impl MetricsToken {
         (!token.is_empty()).then(|| Self(token.to_owned()))
     }
 
-    /// Compares digests, so the time taken says nothing about how much of the token matched.
+    /// Compares digests of equal length in constant time, so the time taken says nothing about
+    /// the token's length or how much of it matched.
     pub fn matches(&self, given: &str) -> bool {
-        crate::auth::secret_hash(given) == crate::auth::secret_hash(&self.0)
+        use subtle::ConstantTimeEq;
+        let (given, expected) = (
+            crate::auth::secret_hash(given),
+            crate::auth::secret_hash(&self.0),
+        );
+        given.as_bytes().ct_eq(expected.as_bytes()).into()
     }
 }
 
