@@ -46,6 +46,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// When set, `/metrics` is also served on the public listener to this bearer token.
     pub metrics_token: Option<MetricsToken>,
+    /// How long a request may take to be answered before it gets a 503 `request_timeout`;
+    /// event streams, which never end, are not held to it.
+    pub request_timeout: Duration,
 }
 
 /// The bearer token for `/metrics` on the public listener; never shown by `Debug`.
@@ -59,9 +62,15 @@ impl MetricsToken {
         (!token.is_empty()).then(|| Self(token.to_owned()))
     }
 
-    /// Compares digests, so the time taken says nothing about how much of the token matched.
+    /// Compares digests of equal length in constant time, so the time taken says nothing about
+    /// the token's length or how much of it matched.
     pub fn matches(&self, given: &str) -> bool {
-        crate::auth::secret_hash(given) == crate::auth::secret_hash(&self.0)
+        use subtle::ConstantTimeEq;
+        let (given, expected) = (
+            crate::auth::secret_hash(given),
+            crate::auth::secret_hash(&self.0),
+        );
+        given.as_bytes().ct_eq(expected.as_bytes()).into()
     }
 }
 
@@ -130,6 +139,7 @@ impl Default for Config {
             header_timeout: Duration::from_secs(15),
             idle_timeout: Duration::from_secs(120),
             metrics_token: None,
+            request_timeout: Duration::from_secs(30),
         }
     }
 }

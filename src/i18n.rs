@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Timelike};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 
@@ -75,24 +76,28 @@ pub fn negotiate(
         .unwrap_or(default)
 }
 
-/// The best supported language of an `Accept-Language` header, by its q-values.
+/// The best supported language of an `Accept-Language` header, by its q-values. The matching
+/// of tags (regions, scripts, likely subtags) is fluent-langneg's, which reads only their
+/// order: the ranges are put in q-value order first, and those refused (`q=0`) left out.
 fn from_accept_language(header: &str) -> Option<Lang> {
-    let mut choices: Vec<(f32, usize, Lang)> = header
+    let mut ranges: Vec<(f32, LanguageIdentifier)> = header
         .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
+        .filter_map(|part| {
             let mut bits = part.split(';');
-            let lang = Lang::from_tag(bits.next()?)?;
+            let tag = bits.next()?.trim().parse::<LanguageIdentifier>().ok()?;
             let q = bits
                 .find_map(|b| b.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
+                .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            (q > 0.0).then_some((q, i, lang))
+            (q > 0.0).then_some((q, tag))
         })
         .collect();
-    // Highest q first; among equals, the order the client gave.
-    choices.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    choices.first().map(|c| c.2)
+    // Highest q first; the sort is stable, so equals keep the order the client gave.
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let requested: Vec<LanguageIdentifier> = ranges.into_iter().map(|(_, tag)| tag).collect();
+    let best =
+        *negotiate_languages(&requested, &*IDS, None, NegotiationStrategy::Lookup).first()?;
+    Lang::ALL.into_iter().find(|l| l.id() == best)
 }
 
 /// Messages of one language, as templates and handlers use them.
@@ -200,6 +205,12 @@ mod tests {
         );
         assert_eq!(from_accept_language("fr, de"), None);
         assert_eq!(from_accept_language("en;q=0, ru"), Some(Lang::Ru));
+        assert_eq!(
+            from_accept_language("ru-RU;q=0.4, en-GB;q=0.9"),
+            Some(Lang::En)
+        );
+        assert_eq!(from_accept_language("it_CH;q=0.7, *;q=0.9"), Some(Lang::It));
+        assert_eq!(from_accept_language(""), None);
     }
 
     #[test]

@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 400;
 
 /// Files still over the limit, each waiting to be split; the list may only shrink.
-const NOT_YET_SPLIT: &[&str] = &[
-    "src/cli.rs",
-    "src/web/feeds/mod.rs",
-    "src/web/pages/admin.rs",
-];
+const NOT_YET_SPLIT: &[&str] = &["src/cli.rs", "src/web/pages/admin.rs"];
 
 /// Web files whose handlers still write to the store themselves; the list may only shrink.
 const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
@@ -22,7 +18,7 @@ const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
 ];
 
 /// Import cycles not yet broken; the list may only shrink.
-const KNOWN_CYCLES: &[&[&str]] = &[&["web::feeds", "web::pages"]];
+const KNOWN_CYCLES: &[&[&str]] = &[];
 
 fn sources() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

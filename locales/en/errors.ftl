@@ -15,6 +15,7 @@ error-500-message = The server failed to answer. Please try again in a moment.
 error-503-title = Temporarily unavailable
 error-503-message = This is not available right now. Please try again in a few minutes.
 error-storage-unavailable = The site cannot save changes right now: its storage is full or unavailable, and what you sent was not saved. Reading still works; please try again in a few minutes.
+error-request-timeout = The server took too long to answer and gave up. Please try again in a moment.
 error-csrf = This form has expired. Go back, reload the page and send it again.
 error-invalid-field = Please check this field: { $field }.
 field-title = title

@@ -15,6 +15,7 @@ error-500-message = Il server non è riuscito a rispondere. Riprova tra poco.
 error-503-title = Temporaneamente non disponibile
 error-503-message = Questa funzione non è disponibile al momento. Riprova tra qualche minuto.
 error-storage-unavailable = Il sito non può salvare modifiche in questo momento: lo spazio di archiviazione è pieno o non disponibile, e ciò che hai inviato non è stato salvato. La lettura funziona ancora; riprova tra qualche minuto.
+error-request-timeout = Il server ha impiegato troppo tempo a rispondere e ha rinunciato. Riprova tra poco.
 error-csrf = Questo modulo è scaduto. Torna indietro, ricarica la pagina e invialo di nuovo.
 error-invalid-field = Controlla questo campo: { $field }.
 field-title = titolo

@@ -1,5 +1,5 @@
-//! `serve`'s flags for hostile load — caps on event streams and connections, the header
-//! timeout, where `/metrics` is served — and the listeners they shape.
+//! `serve`'s flags for hostile load — caps on event streams and connections, the header and
+//! request timeouts, where `/metrics` is served — and the listeners they shape.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -30,6 +30,11 @@ pub struct LoadArgs {
     #[arg(long, env = "CRONACA_HEADER_TIMEOUT", default_value_t = 15,
           value_parser = clap::value_parser!(u64).range(1..=600))]
     pub header_timeout: u64,
+    /// Seconds a request may take to be answered; slower ones get 503. Event streams are
+    /// exempt.
+    #[arg(long, env = "CRONACA_REQUEST_TIMEOUT", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout: u64,
     /// Serve /metrics on this separate address (e.g. 127.0.0.1:9100), for the monitoring
     /// network only.
     #[arg(long, env = "CRONACA_METRICS_BIND")]
@@ -71,6 +76,7 @@ impl LoadArgs {
         config.connections_per_client = to_usize(self.connections_per_client);
         config.streams_per_client = to_usize(self.streams_per_client);
         config.header_timeout = Duration::from_secs(self.header_timeout);
+        config.request_timeout = Duration::from_secs(self.request_timeout);
         // An idle event stream sends a heartbeat: it must never look idle.
         config.idle_timeout = config.idle_timeout.max(config.heartbeat * 4);
         config.metrics_token = match &self.metrics_token {

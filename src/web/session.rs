@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use cookie::{Cookie, SameSite};
+use subtle::ConstantTimeEq;
 
 use crate::app::AppState;
 use crate::auth;
@@ -82,15 +83,16 @@ impl PageCtx {
     }
 }
 
+/// The value of the request's first cookie called `name`, as sent (not percent-decoded).
 pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
 }
 
 fn query_lang(query: Option<&str>) -> Option<&str> {
@@ -113,6 +115,31 @@ pub fn build_cookie(name: &'static str, value: String, secure: bool, days: i64) 
         .build()
 }
 
+/// The interface language a request asks for (query, cookie, `Accept-Language`, else
+/// `default`), and the one its query chose, if any.
+fn language_of(headers: &HeaderMap, uri: &axum::http::Uri, default: Lang) -> (Lang, Option<Lang>) {
+    let chosen = query_lang(uri.query()).and_then(Lang::from_tag);
+    let lang = i18n::negotiate(
+        chosen.map(Lang::code),
+        cookie_value(headers, LANG_COOKIE),
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+        default,
+    );
+    (lang, chosen)
+}
+
+/// A guest's context in the language the request asks for, made without looking its session
+/// up: for answers given when the server is already too slow to do more.
+pub fn guest_context(headers: &HeaderMap, uri: &axum::http::Uri, default: Lang) -> PageCtx {
+    let (lang, _) = language_of(headers, uri, default);
+    PageCtx {
+        i18n: I18n::new(lang),
+        user: None,
+        csrf: String::new(),
+        path: uri.path().to_owned(),
+    }
+}
+
 /// The page context of a request, and what its cookies lacked: the language chosen in the
 /// query (to remember) and whether the CSRF cookie is new (to set).
 pub async fn build_context(
@@ -120,13 +147,7 @@ pub async fn build_context(
     headers: &HeaderMap,
     uri: &axum::http::Uri,
 ) -> (PageCtx, Option<Lang>, bool) {
-    let chosen = query_lang(uri.query()).and_then(Lang::from_tag);
-    let lang = i18n::negotiate(
-        chosen.map(Lang::code),
-        cookie_value(headers, LANG_COOKIE),
-        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-        state.config.default_language,
-    );
+    let (lang, chosen) = language_of(headers, uri, state.config.default_language);
     let existing_csrf = cookie_value(headers, CSRF_COOKIE)
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_owned);
@@ -194,9 +215,32 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
 
 /// Compares in time independent of where the strings differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.as_bytes().ct_eq(b.as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_by_exact_name_in_every_cookie_header() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            COOKIE,
+            HeaderValue::from_static("xcronaca_lang=ru;  cronaca_lang=it ; broken; =v"),
+        );
+        headers.append(COOKIE, HeaderValue::from_static("cronaca_csrf=abc%20d"));
+        assert_eq!(cookie_value(&headers, LANG_COOKIE), Some("it"));
+        assert_eq!(cookie_value(&headers, CSRF_COOKIE), Some("abc%20d"));
+        assert_eq!(cookie_value(&headers, SESSION_COOKIE), None);
+        assert_eq!(cookie_value(&HeaderMap::new(), LANG_COOKIE), None);
+    }
+
+    #[test]
+    fn secrets_match_only_when_equal() {
+        assert!(same_secret("a1b2", "a1b2"));
+        assert!(!same_secret("a1b2", "a1b3"));
+        assert!(!same_secret("a1b2", "a1b"));
+        assert!(!same_secret("", "a"));
+    }
 }

@@ -85,5 +85,5 @@ pub async fn not_found(
         return AppError::NotFound("page").into_response();
     }
     let (ctx, _, _) = crate::web::session::build_context(&state, req.headers(), req.uri()).await;
-    super::pages::PageError::new(&ctx, AppError::NotFound("page")).into_response()
+    super::page_error::PageError::new(&ctx, AppError::NotFound("page")).into_response()
 }

@@ -25,6 +25,13 @@ use self::doc::SharedResponses;
 use crate::app::AppState;
 use crate::web::sse;
 
+/// The live event streams: endless answers, so `web::router` mounts them outside the request
+/// timeout.
+pub fn streams() -> Router<AppState> {
+    Router::new().route("/threads/{id}/events", get(sse::thread_events))
+}
+
+/// Every other route of the API.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
@@ -43,7 +50,6 @@ pub fn router() -> Router<AppState> {
             "/threads/{id}/comments",
             get(comments::list_comments).post(comments::create_comment),
         )
-        .route("/threads/{id}/events", get(sse::thread_events))
         .route(
             "/threads/{id}/indicators",
             get(indicators::list_indicators).post(indicators::create_indicator),

@@ -4,12 +4,12 @@
 //! always carry the same items; the words Cronaca adds are in the reader's interface language.
 
 mod atom;
-pub mod credits;
 mod json;
+mod site;
 mod text;
+mod thread;
 
 use axum::Router;
-use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HOST, VARY};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -21,25 +21,28 @@ use crate::domain::notes;
 use crate::domain::provenance::Provenance;
 use crate::domain::reading::Renditions;
 use crate::domain::thread::Thread;
-use crate::domain::time::{self, Timestamp};
-use crate::domain::translation::{Credit, ItemKind, Rendition, same_language};
-use crate::domain::update::Update;
-use crate::store::PageRequest;
-use crate::web::pages::{OrPage, PageError};
+use crate::domain::time::Timestamp;
+use crate::domain::translation::{Credit, Rendition, same_language};
+use crate::web::credits::{escape, language_credit_html, provenance_html};
+use crate::web::page_error::{OrPage, PageError};
 use crate::web::session::PageCtx;
-use credits::{escape, language_credit_html, provenance_html};
 
 /// How many updates (or threads) a feed carries.
 const FEED_SIZE: u32 = 50;
 const ATOM_TYPE: &str = "application/atom+xml; charset=utf-8";
 const JSON_TYPE: &str = "application/feed+json; charset=utf-8";
 
-pub fn routes() -> Router<AppState> {
+/// The feeds' routes, each with the reader's page context (language, account).
+pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
-        .route("/feed.atom", get(site_atom))
-        .route("/feed.json", get(site_json))
-        .route("/t/{slug}/feed.atom", get(thread_atom))
-        .route("/t/{slug}/feed.json", get(thread_json))
+        .route("/feed.atom", get(site::site_atom))
+        .route("/feed.json", get(site::site_json))
+        .route("/t/{slug}/feed.atom", get(thread::thread_atom))
+        .route("/t/{slug}/feed.json", get(thread::thread_json))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            crate::web::session::page_context,
+        ))
 }
 
 /// A feed, whatever its format.
@@ -114,52 +117,6 @@ fn asked_language(query: Option<&str>) -> Option<LanguageTag> {
         .and_then(|(_, v)| LanguageTag::parse(v.trim()).ok())
 }
 
-async fn thread_atom(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    let asked = asked_language(query.as_deref());
-    let channel = thread_channel(&state, &ctx, &headers, &slug, asked).await?;
-    Ok(respond(ATOM_TYPE, atom::write(&channel)))
-}
-
-async fn thread_json(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    let asked = asked_language(query.as_deref());
-    let channel = thread_channel(&state, &ctx, &headers, &slug, asked).await?;
-    Ok(respond(JSON_TYPE, json::write(&channel)))
-}
-
-async fn site_atom(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    let asked = asked_language(query.as_deref());
-    let channel = site_channel(&state, &ctx, &headers, asked).await?;
-    Ok(respond(ATOM_TYPE, atom::write(&channel)))
-}
-
-async fn site_json(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    let asked = asked_language(query.as_deref());
-    let channel = site_channel(&state, &ctx, &headers, asked).await?;
-    Ok(respond(JSON_TYPE, json::write(&channel)))
-}
-
 fn respond(content_type: &'static str, body: String) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
@@ -230,211 +187,6 @@ fn translation_lines(ctx: &PageCtx, r: &Rendition) -> Vec<String> {
         lines.push(escape(&ctx.t("feeds-stale")));
     }
     lines
-}
-
-async fn thread_channel(
-    state: &AppState,
-    ctx: &PageCtx,
-    headers: &HeaderMap,
-    slug: &str,
-    asked: Option<LanguageTag>,
-) -> Result<Channel, PageError> {
-    let thread = state.store.thread(slug).await.or_page(ctx)?;
-    let updates = state
-        .store
-        .list_updates(
-            &thread.id,
-            PageRequest {
-                after: None,
-                limit: FEED_SIZE,
-            },
-        )
-        .await
-        .or_page(ctx)?;
-    let renditions = renditions_of(state, ctx, &thread, asked.as_ref()).await?;
-    let base = base_url(state, headers);
-    let home_url = format!("{base}/t/{}", thread.slug);
-    // Feeds in another language than the thread's are addressed with it.
-    let query = match (&renditions, &asked) {
-        (Some(_), Some(l)) => format!("?lang={l}"),
-        _ => String::new(),
-    };
-    let page_url = format!("{home_url}{query}");
-    let rendition = |kind: ItemKind, id: &str| renditions.as_ref().and_then(|r| r.get(kind, id));
-    let items: Vec<Item> = updates
-        .items
-        .iter()
-        .map(|u| update_item(ctx, &base, &page_url, u, rendition(ItemKind::Update, &u.id)))
-        .collect();
-    let updated = items
-        .iter()
-        .map(|i| i.updated)
-        .fold(thread.updated_at, Timestamp::max);
-    let head = rendition(ItemKind::Thread, &thread.id);
-    let (title, lead_html, lines) = thread_head(ctx, &thread, head);
-    let subtitle = format!(
-        "{}{}",
-        text::absolute_links(lead_html, &base),
-        credits_paragraph(&lines)
-    );
-    Ok(Channel {
-        id: format!("urn:cronaca:thread:{}", thread.id),
-        title: ctx.i18n.ts("feeds-thread-title", "title", &title),
-        publisher: ctx.t("site-name"),
-        subtitle_html: Some(subtitle).filter(|l| !l.is_empty()),
-        atom_url: format!("{home_url}/feed.atom{query}"),
-        json_url: format!("{home_url}/feed.json{query}"),
-        home_url: page_url,
-        language: head.map_or_else(|| thread.language.to_string(), |r| r.language.to_string()),
-        updated,
-        items_are_summaries: false,
-        items,
-        provenance: thread.provenance.clone(),
-        translation: head.map(TranslationInfo::of),
-    })
-}
-
-fn update_item(
-    ctx: &PageCtx,
-    base: &str,
-    thread_url: &str,
-    update: &Update,
-    rendition: Option<&Rendition>,
-) -> Item {
-    let (source, source_html) = match rendition {
-        Some(r) => (notes::plain(&r.body), r.body_html.as_str()),
-        None => (update.body.clone(), update.body_html.as_str()),
-    };
-    let mut title = text::plain_title(&source);
-    if title.is_empty() {
-        title = ctx.i18n.ts(
-            "feeds-update-untitled",
-            "time",
-            &ctx.i18n.datetime(&update.created_at),
-        );
-    }
-    let mut lines: Vec<String> = update
-        .provenance
-        .as_ref()
-        .map(|p| provenance_html(&ctx.i18n, p))
-        .into_iter()
-        .collect();
-    if let Some(r) = rendition {
-        lines.extend(translation_lines(ctx, r));
-    }
-    let body_html = format!(
-        "{}{}",
-        text::absolute_links(source_html, base),
-        credits_paragraph(&lines)
-    );
-    let (title, html) = match &update.struck {
-        Some(strike) => (
-            ctx.i18n.ts("feeds-struck-title", "title", &title),
-            text::struck_html(ctx, thread_url, strike, &body_html),
-        ),
-        None => (title, body_html),
-    };
-    let updated = [
-        update.edited_at,
-        update.struck.as_ref().map(|s| s.struck_at),
-        rendition.map(|r| r.published_at),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(update.created_at, Timestamp::max);
-    Item {
-        id: format!("urn:cronaca:update:{}", update.id),
-        url: format!("{thread_url}#u-{}", update.id),
-        title,
-        html,
-        language: rendition.map_or_else(|| update.language.to_string(), |r| r.language.to_string()),
-        author: Some(update.author.name.clone()),
-        published: update.created_at,
-        updated,
-        struck: update.struck.as_ref().map(|s| StruckInfo {
-            reason: s.reason.clone(),
-            corrected_by: s.corrected_by.clone(),
-        }),
-        translation: rendition.map(TranslationInfo::of),
-        provenance: update.provenance.clone(),
-    }
-}
-
-async fn site_channel(
-    state: &AppState,
-    ctx: &PageCtx,
-    headers: &HeaderMap,
-    asked: Option<LanguageTag>,
-) -> Result<Channel, PageError> {
-    let threads = state
-        .store
-        .list_threads(PageRequest {
-            after: None,
-            limit: FEED_SIZE,
-        })
-        .await
-        .or_page(ctx)?;
-    let base = base_url(state, headers);
-    let mut items: Vec<Item> = Vec::with_capacity(threads.items.len());
-    for t in &threads.items {
-        // Each thread's title and lead in the language asked for, where translated.
-        let renditions = renditions_of(state, ctx, t, asked.as_ref()).await?;
-        let head = renditions
-            .as_ref()
-            .and_then(|r| r.get(ItemKind::Thread, &t.id));
-        let query = match (head, &asked) {
-            (Some(_), Some(l)) => format!("?lang={l}"),
-            _ => String::new(),
-        };
-        items.push(thread_item(ctx, &base, t, head, &query));
-    }
-    let updated = items.iter().map(|i| i.updated).max();
-    let query = asked
-        .as_ref()
-        .map(|l| format!("?lang={l}"))
-        .unwrap_or_default();
-    Ok(Channel {
-        id: format!("{base}/"),
-        title: ctx.i18n.ts("feeds-all-title", "site", &ctx.t("site-name")),
-        publisher: ctx.t("site-name"),
-        subtitle_html: None,
-        home_url: format!("{base}/"),
-        atom_url: format!("{base}/feed.atom{query}"),
-        json_url: format!("{base}/feed.json{query}"),
-        language: ctx.i18n.code().to_owned(),
-        updated: updated.unwrap_or_else(time::now),
-        items_are_summaries: true,
-        items,
-        provenance: None,
-        translation: None,
-    })
-}
-
-fn thread_item(
-    ctx: &PageCtx,
-    base: &str,
-    thread: &Thread,
-    head: Option<&Rendition>,
-    query: &str,
-) -> Item {
-    let (title, lead_html, lines) = thread_head(ctx, thread, head);
-    Item {
-        id: format!("urn:cronaca:thread:{}", thread.id),
-        url: format!("{base}/t/{}{query}", thread.slug),
-        title,
-        html: format!(
-            "{}{}",
-            text::absolute_links(lead_html, base),
-            credits_paragraph(&lines)
-        ),
-        language: head.map_or_else(|| thread.language.to_string(), |r| r.language.to_string()),
-        author: thread.created_by.as_ref().map(|u| u.name.clone()),
-        published: thread.created_at,
-        updated: thread.updated_at,
-        struck: None,
-        translation: head.map(TranslationInfo::of),
-        provenance: thread.provenance.clone(),
-    }
 }
 
 /// A thread's title and lead as the reader's language has them, with the lines crediting its

@@ -3,8 +3,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
-use super::credits::escape;
 use crate::domain::update::Strike;
+use crate::web::credits::escape;
 use crate::web::session::PageCtx;
 
 /// Longest item title, in characters.

@@ -3,7 +3,6 @@
 mod about;
 mod account;
 mod admin;
-mod assets;
 mod board;
 mod comments;
 mod editor;
@@ -23,7 +22,6 @@ mod views;
 
 use askama::Template;
 use axum::Router;
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
@@ -33,14 +31,13 @@ use crate::domain::user::User;
 use crate::error::AppError;
 use crate::web::session::PageCtx;
 
-pub use assets::asset_version;
+pub use crate::web::assets::asset_version;
+pub use crate::web::page_error::{OrPage, PageError, describe};
 pub use form::CsrfForm;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
-        .route("/static/{file}", get(assets::serve))
-        .route("/favicon.ico", get(assets::favicon))
         .route("/t/{slug}", get(thread::thread_page))
         .route("/search", get(search::search_page))
         .route("/about", get(about::about))
@@ -56,7 +53,6 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(indicators::routes())
         .merge(reports::routes())
         .merge(translations::routes())
-        .merge(crate::web::feeds::routes())
         .layer(axum::middleware::from_fn_with_state(
             state,
             crate::web::session::page_context,
@@ -68,70 +64,6 @@ pub fn render(ctx: &PageCtx, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),
         Err(e) => PageError::new(ctx, AppError::Internal(format!("template: {e}"))).into_response(),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage<'a> {
-    ctx: &'a PageCtx,
-    status_line: String,
-    title: String,
-    message: String,
-}
-
-/// An error shown as a page in the reader's language.
-pub struct PageError(Box<PageErrorInner>);
-
-struct PageErrorInner {
-    ctx: PageCtx,
-    error: AppError,
-    message: Option<String>,
-}
-
-impl PageError {
-    pub fn new(ctx: &PageCtx, error: AppError) -> Self {
-        Self(Box::new(PageErrorInner {
-            ctx: ctx.clone(),
-            error,
-            message: None,
-        }))
-    }
-
-    /// With a message of its own, already in the reader's language.
-    pub fn with_message(ctx: &PageCtx, error: AppError, message: String) -> Self {
-        Self(Box::new(PageErrorInner {
-            ctx: ctx.clone(),
-            error,
-            message: Some(message),
-        }))
-    }
-}
-
-/// An error in the reader's language: the domain's refusals are named by field or code, and
-/// each has its words in the locale files.
-pub fn describe(ctx: &PageCtx, error: &AppError) -> String {
-    let key = status_key(error.status());
-    match error {
-        AppError::Invalid(v) => ctx.i18n.ts(
-            "error-invalid-field",
-            "field",
-            &ctx.t(&format!("field-{}", v.field)),
-        ),
-        AppError::Conflict { code, .. } => ctx.t(&format!("conflict-{code}")),
-        AppError::StorageUnavailable(_) => ctx.t("error-storage-unavailable"),
-        _ => ctx.t(&format!("error-{key}-message")),
-    }
-}
-
-fn status_key(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::NOT_FOUND => "404",
-        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "403",
-        StatusCode::TOO_MANY_REQUESTS => "429",
-        StatusCode::SERVICE_UNAVAILABLE => "503",
-        s if s.is_server_error() => "500",
-        _ => "400",
     }
 }
 
@@ -170,40 +102,3 @@ pub fn allow(ctx: &PageCtx, action: Action) -> Result<&User, Refused> {
 }
 
 pub type PageResult = Result<Response, Refused>;
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let status = self.0.error.status();
-        self.0.error.log();
-        let key = status_key(status);
-        let message = match &self.0.message {
-            Some(m) => m.clone(),
-            None => describe(&self.0.ctx, &self.0.error),
-        };
-        let page = ErrorPage {
-            ctx: &self.0.ctx,
-            status_line: self
-                .0
-                .ctx
-                .i18n
-                .tn("error-status", "status", i64::from(status.as_u16())),
-            title: self.0.ctx.t(&format!("error-{key}-title")),
-            message,
-        };
-        let html = page.render().unwrap_or_else(|_| "error".into());
-        let mut response = (status, Html(html)).into_response();
-        crate::error::set_retry_after(&mut response, self.0.error.retry_after());
-        response
-    }
-}
-
-/// Turns any edge error into a page error for this reader.
-pub trait OrPage<T> {
-    fn or_page(self, ctx: &PageCtx) -> Result<T, PageError>;
-}
-
-impl<T, E: Into<AppError>> OrPage<T> for Result<T, E> {
-    fn or_page(self, ctx: &PageCtx) -> Result<T, PageError> {
-        self.map_err(|e| PageError::new(ctx, e.into()))
-    }
-}

@@ -9,7 +9,7 @@ use crate::domain::update::Update;
 use crate::i18n::I18n;
 use crate::web::session::PageCtx;
 
-pub use crate::web::feeds::credits::{
+pub use crate::web::credits::{
     credit_html, escape, language_credit_html, language_name, provenance_html,
 };
 

@@ -15,20 +15,20 @@ const JS: &str = "text/javascript; charset=utf-8";
 
 /// Every static file: name, content, type. Add a file here and it is served and versioned.
 const FILES: &[(&str, &str, &str)] = &[
-    ("app.css", include_str!("../../../static/app.css"), CSS),
-    ("board.css", include_str!("../../../static/board.css"), CSS),
-    ("board.js", include_str!("../../../static/board.js"), JS),
+    ("app.css", include_str!("../../static/app.css"), CSS),
+    ("board.css", include_str!("../../static/board.css"), CSS),
+    ("board.js", include_str!("../../static/board.js"), JS),
     (
         "situation.css",
-        include_str!("../../../static/situation.css"),
+        include_str!("../../static/situation.css"),
         CSS,
     ),
-    ("live.js", include_str!("../../../static/live.js"), JS),
-    ("queue.js", include_str!("../../../static/queue.js"), JS),
-    ("mt.js", include_str!("../../../static/mt.js"), JS),
+    ("live.js", include_str!("../../static/live.js"), JS),
+    ("queue.js", include_str!("../../static/queue.js"), JS),
+    ("mt.js", include_str!("../../static/mt.js"), JS),
     (
         "report-form.js",
-        include_str!("../../../static/report-form.js"),
+        include_str!("../../static/report-form.js"),
         JS,
     ),
 ];
@@ -67,7 +67,7 @@ pub async fn serve(Path(file): Path<String>, Query(version): Query<Version>) -> 
 }
 
 /// The site's icon, which browsers ask for at this address on their first visit: a live dot.
-const FAVICON: &[u8] = include_bytes!("../../../static/favicon.ico");
+const FAVICON: &[u8] = include_bytes!("../../static/favicon.ico");
 
 pub async fn favicon() -> Response {
     (
