@@ -6,11 +6,9 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
-use crate::domain::event::Event;
 use crate::live::Bus;
 use crate::net::caps::Caps;
 use crate::service::Service;
-use crate::service::limits::RateLimits;
 use crate::store::{Store, StoreReads};
 
 #[derive(Clone)]
@@ -22,10 +20,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Open event streams, per client key and in all.
     pub streams: Arc<Caps>,
-    /// TRANSITIONAL, removed once every handler calls the service: the store's writes.
-    pub writes: Arc<dyn Store>,
-    /// TRANSITIONAL, the same limits the service holds.
-    pub limits: Arc<RateLimits>,
     /// Cancelled on shutdown: open event streams end so the server can stop.
     pub shutdown: CancellationToken,
     /// The machine-translation engine, when one is configured: read only, to show what the
@@ -50,19 +44,12 @@ impl AppState {
             translator.clone(),
         ));
         Self {
-            store: store.clone(),
+            store,
             streams: Arc::new(Caps::new(config.streams_per_client, config.max_streams)),
-            limits: service.limits().clone(),
-            writes: store,
             service,
             config,
             shutdown: CancellationToken::new(),
             translator,
         }
-    }
-
-    /// TRANSITIONAL: sends committed events to the open streams.
-    pub fn publish(&self, events: &[Event]) {
-        self.service.publish(events);
     }
 }

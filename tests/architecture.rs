@@ -8,14 +8,10 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 400;
 
 /// Files still over the limit, each waiting to be split; the list may only shrink.
-const NOT_YET_SPLIT: &[&str] = &["src/cli.rs", "src/web/pages/admin.rs"];
+const NOT_YET_SPLIT: &[&str] = &["src/cli.rs"];
 
 /// Web files whose handlers still write to the store themselves; the list may only shrink.
-const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[
-    "src/web/pages/account.rs",
-    "src/web/pages/admin.rs",
-    "src/web/pages/login.rs",
-];
+const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[];
 
 /// Import cycles not yet broken; the list may only shrink.
 const KNOWN_CYCLES: &[&[&str]] = &[];

@@ -236,7 +236,7 @@ async fn client_that_falls_behind_is_disconnected_and_resumes_without_loss() {
                 .events,
         );
     }
-    app.state.publish(&events);
+    app.state.service.publish(&events);
 
     let mut last = 1;
     while let Some(m) = reader.next_event().await {

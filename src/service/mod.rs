@@ -8,6 +8,7 @@
 //! request into these arguments and the outcome into JSON or a page.
 
 pub mod access;
+pub mod accounts;
 pub mod comments;
 pub mod indicators;
 pub mod input;
@@ -107,7 +108,7 @@ impl Service {
 }
 
 impl Service {
-    /// TRANSITIONAL, for handlers not yet moved into the service: announces committed events.
+    /// Announces events committed outside an operation (a burst a test commits at once).
     pub fn publish(&self, events: &[crate::domain::event::Event]) {
         self.events.publish(events);
     }

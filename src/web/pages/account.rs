@@ -9,13 +9,14 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::login::require_login;
-use super::{CsrfForm, OrPage, PageError, render};
+use super::{CsrfForm, PageError, render};
 use crate::app::AppState;
-use crate::auth;
 use crate::domain::role::Role;
 use crate::domain::user::{self, MIN_PASSWORD_CHARS, User};
 use crate::error::AppError;
 use crate::i18n::I18n;
+use crate::service::Client;
+use crate::service::accounts::{PASSWORD_MISMATCH, PasswordChange};
 use crate::web::extract::ClientAddr;
 use crate::web::session::PageCtx;
 
@@ -112,47 +113,54 @@ async fn change_password(
     let Some(user) = ctx.user.as_ref() else {
         return Ok(Redirect::to("/login?next=%2Faccount").into_response());
     };
-    // Guessing the current password from a stolen session is slowed down like logging in.
-    state.limits.check_login(&user.name, addr).or_page(&ctx)?;
-    let (_, hash) = state
-        .store
-        .user_credentials(&user.name)
-        .await
-        .or_page(&ctx)?;
-    let current_ok = hash
-        .as_deref()
-        .is_some_and(|h| auth::verify_password(&form.current, h));
-    if !current_ok {
-        let error = ctx.t("account-wrong-password");
-        return Ok((
-            StatusCode::UNAUTHORIZED,
-            show(&ctx, user, false, Some(error)),
+    let change = PasswordChange {
+        current: form.current,
+        new_password: form.new_password,
+        repeat: form.repeat,
+    };
+    let outcome = state
+        .service
+        .change_own_password(
+            &ctx.actor(),
+            Client::at(addr),
+            change.clone(),
+            super::login::session_lifetime(),
         )
-            .into_response());
-    }
-    let problem = password_problem(
-        &ctx.i18n,
-        &form.new_password,
-        "account-password-too-short",
-        "account-password-too-long",
-    )
-    .or_else(|| (form.new_password != form.repeat).then(|| ctx.t("account-password-mismatch")));
-    if let Some(error) = problem {
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            show(&ctx, user, false, Some(error)),
-        )
-            .into_response());
-    }
-    let hash = auth::hash_password(&form.new_password)
-        .map_err(|e| PageError::new(&ctx, AppError::Internal(e.to_string())))?;
-    state
-        .writes
-        .set_password(&ctx.actor(), &user.name, hash)
-        .await
-        .or_page(&ctx)?;
+        .await;
+    let session = match outcome {
+        Ok(session) => session,
+        Err(AppError::Unauthorized(_)) => {
+            let error = ctx.t("account-wrong-password");
+            return Ok((
+                StatusCode::UNAUTHORIZED,
+                show(&ctx, user, false, Some(error)),
+            )
+                .into_response());
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest { .. })) => {
+            let error = password_problem(
+                &ctx.i18n,
+                &change.new_password,
+                "account-password-too-short",
+                "account-password-too-long",
+            )
+            .unwrap_or_else(|| match e {
+                AppError::BadRequest {
+                    code: PASSWORD_MISMATCH,
+                    ..
+                } => ctx.t("account-password-mismatch"),
+                _ => ctx.t("account-password-too-long"),
+            });
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                show(&ctx, user, false, Some(error)),
+            )
+                .into_response());
+        }
+        Err(e) => return Err(PageError::new(&ctx, e)),
+    };
     // Every session ended with the old password; this browser gets a new one.
     let mut response = Redirect::to("/account?changed=1").into_response();
-    super::login::start_session(&state, &ctx, &user.id, &mut response).await?;
+    super::login::set_session(&state, session, &mut response);
     Ok(response)
 }

@@ -17,8 +17,9 @@ use super::{CsrfForm, OrPage, PageError, render};
 use crate::app::AppState;
 use crate::auth;
 use crate::domain::redirect::local_path;
-use crate::domain::time;
 use crate::error::AppError;
+use crate::service::Client;
+use crate::service::accounts::{Lifetime, Session};
 use crate::web::extract::ClientAddr;
 use crate::web::session::{
     CSRF_COOKIE, CSRF_DAYS, PageCtx, SESSION_COOKIE, SESSION_DAYS, build_cookie, cookie_value,
@@ -79,22 +80,19 @@ pub async fn login(
 ) -> Result<Response, PageError> {
     let next = local_path(form.next.as_deref().unwrap_or_default()).to_owned();
     let end_other_sessions = form.end_other_sessions.is_some();
-    // The throttle and the look-up both normalize the name the same way (trim, NFKC, case).
-    state.limits.check_login(&form.name, addr).or_page(&ctx)?;
-    let found = match state.store.user_credentials(&form.name).await {
-        Ok(found) => Some(found),
-        Err(crate::store::StoreError::NotFound(_)) => None,
-        Err(e) => return Err(PageError::new(&ctx, e.into())),
-    };
-    // The hash is checked even for unknown names, so timing does not tell which names exist.
-    let hash = found
-        .as_ref()
-        .and_then(|(_, h)| h.clone())
-        .unwrap_or_else(|| DUMMY_HASH.clone());
-    let password_ok = auth::verify_password(&form.password, &hash);
-    let user = match found {
-        Some((user, _)) if password_ok && !user.disabled => user,
-        _ => {
+    let outcome = state
+        .service
+        .log_in(
+            Client::at(addr),
+            &form.name,
+            &form.password,
+            end_other_sessions,
+            session_lifetime(),
+        )
+        .await;
+    let session = match outcome {
+        Ok(session) => session,
+        Err(AppError::Unauthorized(_)) => {
             let page = LoginPage {
                 ctx: &ctx,
                 next,
@@ -104,45 +102,28 @@ pub async fn login(
             };
             return Ok((StatusCode::UNAUTHORIZED, render(&ctx, &page)).into_response());
         }
+        Err(e) => return Err(PageError::new(&ctx, e)),
     };
     let mut response = Redirect::to(&next).into_response();
-    let session_hash = start_session(&state, &ctx, &user.id, &mut response).await?;
-    if end_other_sessions {
-        let ended = state
-            .writes
-            .end_other_sessions(&user.id, &session_hash)
-            .await
-            .or_page(&ctx)?;
-        tracing::info!(user.id = %user.id, sessions.ended = ended, "other sessions ended at login");
-    }
+    set_session(&state, session, &mut response);
     Ok(response)
 }
 
-/// Opens a browser session for the account, sets its cookie on the response with a new CSRF
-/// token, and returns the session's stored hash.
-pub async fn start_session(
-    state: &AppState,
-    ctx: &PageCtx,
-    user_id: &str,
-    response: &mut Response,
-) -> Result<String, PageError> {
-    let secret = auth::new_secret("");
-    let session_hash = auth::secret_hash(&secret);
-    let expires = time::now() + chrono::Duration::days(SESSION_DAYS);
-    state
-        .writes
-        .create_session(user_id, &session_hash, expires)
-        .await
-        .or_page(ctx)?;
+/// How long a browser session lasts, as long as its cookie.
+pub fn session_lifetime() -> Lifetime {
+    Lifetime(chrono::Duration::days(SESSION_DAYS))
+}
+
+/// Sets a session just opened on the response, with a new CSRF token.
+pub fn set_session(state: &AppState, session: Session, response: &mut Response) {
     let cookie = build_cookie(
         SESSION_COOKIE,
-        secret,
+        session.secret,
         state.config.secure_cookies(),
         SESSION_DAYS,
     );
     set_cookie(response, cookie);
     rotate_csrf(state, response);
-    Ok(session_hash)
 }
 
 /// Gives the browser a new CSRF token: one read before a login or logout (say, by a page
@@ -157,10 +138,6 @@ fn rotate_csrf(state: &AppState, response: &mut Response) {
     set_cookie(response, cookie);
 }
 
-/// A hash of a random password, to spend the same time on unknown names.
-static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| auth::hash_password(&auth::random_password()).unwrap_or_default());
-
 #[derive(Deserialize)]
 pub struct Empty {}
 
@@ -171,11 +148,7 @@ pub async fn logout(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, PageError> {
     if let Some(secret) = cookie_value(&headers, SESSION_COOKIE) {
-        state
-            .writes
-            .delete_session(&auth::secret_hash(secret))
-            .await
-            .or_page(&ctx)?;
+        state.service.log_out(secret).await.or_page(&ctx)?;
     }
     let mut response = Redirect::to("/").into_response();
     let mut gone = build_cookie(

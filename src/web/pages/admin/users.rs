@@ -1,6 +1,4 @@
-//! Administration pages: the accounts (create, change role, disable, enable) and the audit log.
-
-use std::collections::HashMap;
+//! The accounts: the list, and creating, changing the role of, disabling and enabling one.
 
 use askama::Template;
 use axum::Router;
@@ -8,94 +6,28 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use chrono::SecondsFormat;
 use serde::Deserialize;
 
-use super::account::{password_problem, role_name};
-use super::login::{Empty, forbidden, require_login, urlencode};
-use super::{CsrfForm, OrPage, PageError, render};
+use super::super::account::{password_problem, role_name};
+use super::super::login::{Empty, urlencode};
+use super::super::{CsrfForm, OrPage, PageError, render};
+use super::{admin_form, admin_page, html_time, query};
 use crate::app::AppState;
-use crate::auth;
 use crate::domain::permissions::Action;
 use crate::domain::role::Role;
-use crate::domain::time::Timestamp;
 use crate::domain::user::{self, User};
 use crate::domain::validation::required_text;
 use crate::error::AppError;
-use crate::store::{AuditEntry, NewUserRecord, PageRequest, StoreError};
+use crate::service::accounts::{self, NewAccount};
 use crate::web::session::PageCtx;
 
-/// Audit entries on one page.
-const AUDIT_PAGE: u32 = 50;
-/// Display names are at most this long, as on the command line.
-const DISPLAY_NAME_CHARS: usize = 80;
-
-pub fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/users", get(users).post(create_user))
         .route("/admin/users/{name}/role", post(set_role))
         .route("/admin/users/{name}/disable", post(disable))
         .route("/admin/users/{name}/enable", post(enable))
-        .route("/admin/audit", get(audit))
 }
-
-/// Why someone other than an admin is turned away.
-enum Refused {
-    /// A guest: log in first.
-    LogIn(Redirect),
-    /// An account whose role may not do this.
-    Forbidden,
-}
-
-impl Refused {
-    fn answer(self, ctx: &PageCtx) -> Response {
-        match self {
-            Refused::LogIn(redirect) => redirect.into_response(),
-            Refused::Forbidden => forbidden(ctx),
-        }
-    }
-}
-
-/// The account asking may do this, or is turned away with a 403.
-fn allowed(ctx: &PageCtx, action: Action) -> Result<(), Refused> {
-    if ctx.can(action) {
-        Ok(())
-    } else {
-        Err(Refused::Forbidden)
-    }
-}
-
-/// Pages: a guest logs in and comes back to the page itself.
-fn admin_page(ctx: &PageCtx, action: Action) -> Result<&User, Refused> {
-    let user = require_login(ctx).map_err(Refused::LogIn)?;
-    allowed(ctx, action).map(|()| user)
-}
-
-/// Forms: a guest logs in and comes back to the list of accounts, not to the address of
-/// the form.
-fn admin_form(ctx: &PageCtx) -> Result<&User, Refused> {
-    let Some(user) = ctx.user.as_ref() else {
-        let to = format!("/login?next={}", urlencode("/admin/users"));
-        return Err(Refused::LogIn(Redirect::to(&to)));
-    };
-    allowed(ctx, Action::ManageUsers).map(|()| user)
-}
-
-/// A time for a `datetime` attribute: HTML allows at most three digits of a second.
-fn html_time(t: &Timestamp) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn is_me(me: &User, name: &str) -> bool {
-    user::name_key(&me.name) == user::name_key(name)
-}
-
-fn query<T: serde::de::DeserializeOwned + Default>(raw: Option<&str>) -> T {
-    serde_urlencoded::from_str(raw.unwrap_or_default()).unwrap_or_default()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Accounts.
 
 struct RoleOption {
     value: &'static str,
@@ -284,38 +216,30 @@ async fn create_user(
             return users_page(&state, &ctx, me, status, view).await;
         }
     };
-    let generated = form.password.is_empty();
-    let password = if generated {
-        auth::random_password()
-    } else {
-        form.password
-    };
-    let hash = auth::hash_password(&password)
-        .map_err(|e| PageError::new(&ctx, AppError::Internal(e.to_string())))?;
-    let record = NewUserRecord {
+    let new = NewAccount {
         name: name.clone(),
         display_name,
         role,
-        password_hash: Some(hash),
+        password: (!form.password.is_empty()).then_some(form.password),
     };
-    let created = match state.writes.create_user(&ctx.actor(), record).await {
+    let created = match state.service.create_user(&ctx.actor(), new).await {
         Ok(created) => created,
-        Err(StoreError::Conflict { .. }) => {
+        Err(AppError::Conflict { .. }) => {
             let message = ctx.i18n.ts("admin-users-name-taken", "name", &name);
             let (status, view) = refuse(StatusCode::CONFLICT, message, draft);
             return users_page(&state, &ctx, me, status, view).await;
         }
-        Err(e) => return Err(PageError::new(&ctx, e.into())),
+        Err(e) => return Err(PageError::new(&ctx, e)),
     };
-    if !generated {
-        let to = format!("/admin/users?created={}", urlencode(&created.name));
+    let Some(password) = created.generated_password else {
+        let to = format!("/admin/users?created={}", urlencode(&created.user.name));
         return Ok(Redirect::to(&to).into_response());
-    }
+    };
     // A generated password is shown once, on this answer only: never in an address, never
     // in a cache.
     let page = CreatedPage {
         ctx: &ctx,
-        name: created.name,
+        name: created.user.name,
         password,
     };
     let mut response = render(&ctx, &page);
@@ -331,8 +255,12 @@ fn check_new_account(ctx: &PageCtx, form: &CreateForm) -> Result<(String, String
     let display_name = if form.display_name.trim().is_empty() {
         name.clone()
     } else {
-        required_text("display_name", &form.display_name, DISPLAY_NAME_CHARS)
-            .map_err(|_| ctx.t("admin-users-display-name-invalid"))?
+        required_text(
+            "display_name",
+            &form.display_name,
+            accounts::DISPLAY_NAME_CHARS,
+        )
+        .map_err(|_| ctx.t("admin-users-display-name-invalid"))?
     };
     let role = Role::parse(&form.role).ok_or_else(|| ctx.t("admin-users-bad-role"))?;
     if !form.password.is_empty()
@@ -368,16 +296,8 @@ async fn set_role(
         let message = ctx.t("admin-users-bad-role");
         return refuse_change(&state, &ctx, me, StatusCode::UNPROCESSABLE_ENTITY, message).await;
     };
-    if role != Role::Admin && is_me(me, &name) {
-        let message = ctx.t("admin-users-self-demote");
-        return refuse_change(&state, &ctx, me, StatusCode::CONFLICT, message).await;
-    }
-    let changed = state
-        .writes
-        .set_user_role(&ctx.actor(), &name, role)
-        .await
-        .or_page(&ctx)?;
-    Ok(saved(&changed))
+    let changed = state.service.set_user_role(&ctx.actor(), &name, role).await;
+    changed_or_refused(&state, &ctx, me, changed).await
 }
 
 /// The list of accounts again, saying why a change to one of them was refused.
@@ -393,6 +313,29 @@ async fn refuse_change(
         ..Default::default()
     };
     users_page(state, ctx, me, status, view).await
+}
+
+/// The list again after a change, or saying why the change was refused: an admin may not
+/// demote or disable themselves.
+async fn changed_or_refused(
+    state: &AppState,
+    ctx: &PageCtx,
+    me: &User,
+    changed: Result<User, AppError>,
+) -> Result<Response, PageError> {
+    let key = match changed {
+        Ok(user) => return Ok(saved(&user)),
+        Err(AppError::Conflict {
+            code: "self_demote",
+            ..
+        }) => "admin-users-self-demote",
+        Err(AppError::Conflict {
+            code: "self_disable",
+            ..
+        }) => "admin-users-self-disable",
+        Err(e) => return Err(PageError::new(ctx, e)),
+    };
+    refuse_change(state, ctx, me, StatusCode::CONFLICT, ctx.t(key)).await
 }
 
 fn saved(user: &User) -> Response {
@@ -427,150 +370,9 @@ async fn set_disabled(
         Ok(me) => me,
         Err(refused) => return Ok(refused.answer(&ctx)),
     };
-    if disabled && is_me(me, &name) {
-        let message = ctx.t("admin-users-self-disable");
-        return refuse_change(&state, &ctx, me, StatusCode::CONFLICT, message).await;
-    }
     let changed = state
-        .writes
+        .service
         .set_user_disabled(&ctx.actor(), &name, disabled)
-        .await
-        .or_page(&ctx)?;
-    Ok(saved(&changed))
-}
-
-// ---------------------------------------------------------------------------------------------
-// The audit log.
-
-struct AuditRow {
-    at: String,
-    at_iso: String,
-    who: String,
-    action: String,
-    action_code: String,
-    target_kind: String,
-    target_id: String,
-    target_name: Option<String>,
-    before: Option<String>,
-    after: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "admin/audit.html")]
-struct AuditPage<'a> {
-    ctx: &'a PageCtx,
-    rows: Vec<AuditRow>,
-    next: Option<String>,
-    is_first: bool,
-}
-
-#[derive(Deserialize, Default)]
-struct AuditQuery {
-    after: Option<String>,
-}
-
-async fn audit(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, PageError> {
-    if let Err(refused) = admin_page(&ctx, Action::ViewAudit) {
-        return Ok(refused.answer(&ctx));
-    }
-    let q: AuditQuery = query(raw.as_deref());
-    let after = q.after.filter(|a| !a.is_empty());
-    let is_first = after.is_none();
-    let request = PageRequest {
-        after,
-        limit: AUDIT_PAGE,
-    };
-    let page = match state.store.audit_log(request).await {
-        Ok(page) => page,
-        Err(StoreError::Invalid(_)) => {
-            let message = ctx.t("admin-audit-bad-cursor");
-            let error = AppError::BadRequest {
-                code: "bad_cursor",
-                message: message.clone(),
-            };
-            return Err(PageError::with_message(&ctx, error, message));
-        }
-        Err(e) => return Err(PageError::new(&ctx, e.into())),
-    };
-    let names: HashMap<String, String> = state
-        .store
-        .list_users()
-        .await
-        .or_page(&ctx)?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let rows = page
-        .items
-        .into_iter()
-        .map(|e| audit_row(&ctx, &names, e))
-        .collect();
-    let page = AuditPage {
-        ctx: &ctx,
-        rows,
-        next: page.next,
-        is_first,
-    };
-    Ok(render(&ctx, &page))
-}
-
-fn audit_row(ctx: &PageCtx, names: &HashMap<String, String>, e: AuditEntry) -> AuditRow {
-    let who = match (&e.actor_id, e.actor_name.as_str()) {
-        (None, "system") => ctx.t("admin-audit-actor-system"),
-        (None, "guest") => ctx.t("admin-audit-actor-guest"),
-        _ => e.actor_name.clone(),
-    };
-    let now_disabled = e
-        .after
-        .as_ref()
-        .and_then(|a| a.get("disabled"))
-        .and_then(serde_json::Value::as_bool);
-    let action = match (e.action.as_str(), now_disabled) {
-        ("user.create", _) => ctx.t("admin-action-user-create"),
-        ("user.set_role", _) => ctx.t("admin-action-user-set-role"),
-        ("user.set_disabled", Some(true)) => ctx.t("admin-action-user-disable"),
-        ("user.set_disabled", _) => ctx.t("admin-action-user-enable"),
-        ("user.set_password", _) => ctx.t("admin-action-user-set-password"),
-        ("token.create", _) => ctx.t("admin-action-token-create"),
-        ("token.revoke", _) => ctx.t("admin-action-token-revoke"),
-        ("thread.create", _) => ctx.t("admin-action-thread-create"),
-        ("thread.edit", _) => ctx.t("admin-action-thread-edit"),
-        ("update.post", _) => ctx.t("admin-action-update-post"),
-        ("update.edit", _) => ctx.t("admin-action-update-edit"),
-        ("update.strike", _) => ctx.t("admin-action-update-strike"),
-        ("comment.edit", _) => ctx.t("admin-action-comment-edit"),
-        ("comment.moderate", _) => ctx.t("admin-action-comment-moderate"),
-        (other, _) => other.to_owned(),
-    };
-    let target_kind = match e.target_kind.as_str() {
-        "user" => ctx.t("admin-kind-user"),
-        "token" => ctx.t("admin-kind-token"),
-        "thread" => ctx.t("admin-kind-thread"),
-        "update" => ctx.t("admin-kind-update"),
-        "comment" => ctx.t("admin-kind-comment"),
-        other => other.to_owned(),
-    };
-    let target_name = (e.target_kind == "user")
-        .then(|| names.get(&e.target_id).cloned())
-        .flatten();
-    let pretty = |v: &Option<serde_json::Value>| {
-        v.as_ref()
-            .map(|v| serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string()))
-    };
-    AuditRow {
-        at: ctx.i18n.datetime(&e.at),
-        at_iso: html_time(&e.at),
-        who,
-        action,
-        before: pretty(&e.before),
-        after: pretty(&e.after),
-        action_code: e.action,
-        target_kind,
-        target_id: e.target_id,
-        target_name,
-    }
+        .await;
+    changed_or_refused(&state, &ctx, me, changed).await
 }
