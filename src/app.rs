@@ -22,9 +22,6 @@ pub struct AppState {
     pub streams: Arc<Caps>,
     /// Cancelled on shutdown: open event streams end so the server can stop.
     pub shutdown: CancellationToken,
-    /// The machine-translation engine, when one is configured: read only, to show what the
-    /// site offers (the service holds the same engine and does the translating).
-    pub translator: Option<Arc<dyn crate::mt::Translator>>,
 }
 
 impl AppState {
@@ -37,19 +34,13 @@ impl AppState {
         });
         let config = Arc::new(config);
         let bus = Arc::new(Bus::new(config.stream_buffer));
-        let service = Arc::new(Service::new(
-            store.clone(),
-            bus,
-            config.clone(),
-            translator.clone(),
-        ));
+        let service = Arc::new(Service::new(store.clone(), bus, config.clone(), translator));
         Self {
             store,
             streams: Arc::new(Caps::new(config.streams_per_client, config.max_streams)),
             service,
             config,
             shutdown: CancellationToken::new(),
-            translator,
         }
     }
 }

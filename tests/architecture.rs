@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 400;
 
 /// Files still over the limit, each waiting to be split; the list may only shrink.
-const NOT_YET_SPLIT: &[&str] = &["src/cli.rs"];
+const NOT_YET_SPLIT: &[&str] = &[];
 
 /// Web files whose handlers still write to the store themselves; the list may only shrink.
 const NOT_YET_THROUGH_THE_SERVICE: &[&str] = &[];

@@ -338,7 +338,7 @@ pub async fn report_fragment(
         &renditions,
         &format!("/t/{}", thread.slug),
         &reader,
-        state.translator.is_some(),
+        state.service.engine().is_some(),
         &ctx.i18n,
     );
     Ok(fresh(render(

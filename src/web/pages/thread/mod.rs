@@ -203,7 +203,7 @@ pub async fn build<'a>(
         }
     };
     let path = format!("/t/{}", thread.slug);
-    let machine = state.translator.is_some();
+    let machine = state.service.engine().is_some();
     let timeline = interleave(
         updates
             .items
