@@ -193,8 +193,12 @@ fn note_pieces(raw: &str) -> Vec<(String, bool)> {
             pieces.push((std::mem::take(&mut current), false));
             in_note = true;
             rest = after;
-        } else if let Some(after) = rest.strip_prefix("]]") {
-            // A note cut open at the start: what came before it was the note.
+        } else if let Some(after) = rest
+            .strip_prefix("]]")
+            .filter(|_| in_note || pieces.is_empty())
+        {
+            // Closes the open note, or one the excerpt cut open at its start: then what came
+            // before it was the note. Anywhere else a `]]` is only text.
             pieces.push((std::mem::take(&mut current), true));
             in_note = false;
             rest = after;
@@ -267,6 +271,11 @@ mod tests {
         assert_eq!(plain, "write [[ for brackets");
         assert!(!html.contains("tn"), "{html}");
         assert_eq!(snippet("a [[]] b").0, "a  b");
+        assert_eq!(
+            snippet("[[x]] then y]] z").0,
+            "[x] then y]] z",
+            "only a note cut at the start closes without opening"
+        );
     }
 
     #[test]

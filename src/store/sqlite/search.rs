@@ -30,17 +30,19 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
     // Originals and published translations are searched alike; a translation counts only
     // while its original is found by search itself (published, approved).
     let found = sqlx::query(
-        "SELECT * FROM (
+        // The language each excerpt is written in is looked up only for the page of hits
+        // kept, not for every match.
+        "SELECT hit.*, COALESCE(hit.language, CASE hit.kind
+                   WHEN 'update' THEN (SELECT u.language FROM updates u WHERE u.id = hit.item_id)
+                   WHEN 'report' THEN (SELECT r.language FROM reports r WHERE r.id = hit.item_id)
+                   WHEN 'comment' THEN (SELECT c.language FROM comments c WHERE c.id = hit.item_id)
+                   ELSE hit.thread_language
+               END) AS text_language
+         FROM (SELECT * FROM (
             SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
                    snippet(search_index, -1, char(2), char(3), '…', 16) AS snip,
                    bm25(search_index, 4.0, 1.0) AS score, NULL AS language,
-                   CASE d.kind
-                       WHEN 'update' THEN (SELECT u.language FROM updates u WHERE u.id = d.item_id)
-                       WHEN 'report' THEN (SELECT r.language FROM reports r WHERE r.id = d.item_id)
-                       WHEN 'comment' THEN (SELECT c.language FROM comments c WHERE c.id = d.item_id)
-                       ELSE t.language
-                   END AS text_language,
-                   d.rowid AS ord
+                   t.language AS thread_language, d.rowid AS ord
             FROM search_index JOIN search_docs d ON d.rowid = search_index.rowid
             JOIN threads t ON t.id = d.thread_id
             WHERE search_index MATCH $1 AND ($2 IS NULL OR d.thread_id = $2)
@@ -48,7 +50,7 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
             SELECT tr.kind, tr.item_id, tr.thread_id, t.slug, t.title AS thread_title,
                    snippet(translation_search, -1, char(2), char(3), '…', 16) AS snip,
                    bm25(translation_search, 4.0, 1.0) AS score, tr.language,
-                   tr.language AS text_language, 0 AS ord
+                   t.language AS thread_language, 0 AS ord
             FROM translation_search
             JOIN translation_search_docs td ON td.rowid = translation_search.rowid
             JOIN translations tr ON tr.id = td.translation_id
@@ -58,7 +60,8 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
                           WHERE d2.kind = tr.kind AND d2.item_id = tr.item_id)
          )
          ORDER BY score, ord DESC
-         LIMIT $3 OFFSET $4",
+         LIMIT $3 OFFSET $4) hit
+         ORDER BY hit.score, hit.ord DESC",
     )
     .bind(fts_query(query))
     .bind(query.thread_id())
