@@ -884,6 +884,42 @@ if (SCREENSHOTS) {
   });
 }
 
+// ---------------------------------------------------------------- the board's evidence: superseded claims, figures that lead to their reports
+// Cases "q1.", "q2.", … (ONLY=q1 runs one).
+//
+//
+
+
+// ---------------------------------------------------------------- feeds and the digest: reports in feeds, the digest in every language
+// Cases "r1.", "r2.", … (ONLY=r1 runs one).
+//
+//
+
+
+// ---------------------------------------------------------------- the editor's forms: claims by label, status values, updates with claims
+// Cases "s1.", "s2.", … (ONLY=s1 runs one).
+//
+//
+
+
+// ---------------------------------------------------------------- layout: phones at 320 and 360 px, the timeline's order, map labels
+// Cases "t1.", "t2.", … (ONLY=t1 runs one).
+//
+//
+
+
+// ---------------------------------------------------------------- guests and translators: the pending comment, live translations, waiting translations
+// Cases "u1.", "u2.", … (ONLY=u1 runs one).
+//
+//
+
+
+// ---------------------------------------------------------------- places: names in the reader's script and language
+// Cases "v1.", "v2.", … (ONLY=v1 runs one).
+//
+//
+
+
 // ---------------------------------------------------------------- hostile input
 // Before the machine-translation case, which stops the engine: the XSS case renders the
 // machine-translation page too.
