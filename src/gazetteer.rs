@@ -7,12 +7,14 @@
 //! query or starting with it and takes the most populous cities from it (see `keys`).
 
 mod keys;
+mod local;
 mod names;
 
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use keys::{Hit, Keys};
+pub use local::{Naming, name_in, naming};
 pub use names::fold;
 use names::{push_key, script_block};
 
@@ -77,6 +79,10 @@ pub fn lookup(query: &str, limit: usize) -> Vec<Place> {
 
 /// The place with this id (`gn:` and the GeoNames id).
 pub fn get(id: &str) -> Option<Place> {
+    Some(city(id)?.place(None))
+}
+
+fn city(id: &str) -> Option<&'static City> {
     let geonameid: u32 = id.strip_prefix("gn:")?.parse().ok()?;
     let index = &*INDEX;
     let at = index
@@ -84,7 +90,7 @@ pub fn get(id: &str) -> Option<Place> {
         .binary_search_by_key(&geonameid, |&(g, _)| g)
         .ok()?;
     let &(_, city) = index.by_id.get(at)?;
-    Some(index.cities.get(city as usize)?.place(None))
+    index.cities.get(city as usize)
 }
 
 struct City {
