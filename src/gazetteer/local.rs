@@ -1,13 +1,12 @@
 //! A city's name for readers of one language, and the names a search for a city stands for.
 //!
 //! The gazetteer's alternate names carry no language, only their letters. A Russian reader
-//! gets the city's name in Russian Cyrillic: the alternate names written only in the letters
+//! gets the city's name in Russian Cyrillic: among the alternate names written only in letters
 //! of the Russian alphabet (Ukrainian, Belarusian, Kazakh or Serbian names use letters it has
 //! not), best the one that spells the main name ("Алматы" for Almaty), then one without a
 //! Bulgarian hard sign, then one with letters only Russian has, then one with letters Serbian
-//! lacks, then the closest to the main
-//! name. Readers of languages
-//! in Latin script keep the main name: nothing tells an Italian exonym from another language's.
+//! lacks, then the closest to the main name. Readers of languages in Latin script keep the
+//! main name: nothing tells an Italian exonym from another language's.
 
 use super::{city, names};
 
