@@ -397,13 +397,14 @@ async fn search_folds_case_and_accents_and_hides_what_readers_cannot_see() {
             reply.json["items"].as_array().unwrap().clone()
         }
     };
+    // The city's name in either script finds both the update and the published report.
     let found = hits("almaty").await;
+    let ids: Vec<&serde_json::Value> = found.iter().map(|h| &h["id"]).collect();
     assert_eq!(
-        found.len(),
-        1,
+        ids,
+        [&update["id"], &published.json["id"]],
         "the pending report and comment stay hidden: {found:?}"
     );
-    assert_eq!(found[0]["id"], update["id"]);
     assert_eq!(found[0]["kind"], "update");
     assert!(
         found[0]["snippet_html"]
@@ -411,10 +412,17 @@ async fn search_folds_case_and_accents_and_hides_what_readers_cannot_see() {
             .unwrap()
             .contains("<mark>ALMATY</mark>")
     );
+    assert!(
+        found[1]["snippet_html"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Алматы</mark>")
+    );
     let found = hits("Nursultan").await;
     assert_eq!(found[0]["kind"], "thread");
     assert_eq!(found[0]["thread_slug"], thread["slug"]);
-    assert_eq!(hits("алматы").await[0]["id"], published.json["id"]);
+    assert_eq!(hits("алматы").await.len(), 2);
+    assert_eq!(hits("алмат").await[0]["id"], published.json["id"]);
     assert_eq!(
         hits("aeropo").await.len(),
         1,

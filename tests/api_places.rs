@@ -167,3 +167,79 @@ async fn an_over_long_query_is_refused() {
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert_eq!(reply.error_code(), "query_too_long");
 }
+
+/// The ids of what `/api/v1/search` finds for `q`.
+async fn found(app: &TestApp, q: &str) -> Vec<String> {
+    let reply = app.get(&format!("/api/v1/search?q={}", encode(q))).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    reply.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn search_finds_a_place_by_any_of_its_names_and_in_another_script() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Steppe").await;
+    let tid = thread["id"].as_str().unwrap();
+    let source = app
+        .post(
+            "/api/v1/sources",
+            Some(&editor),
+            json!({"name": "Akimat", "kind": "official"}),
+        )
+        .await;
+    // A report about Astana that never names it, and an update that spells Almaty in Latin.
+    let report = app
+        .post(
+            &format!("/api/v1/threads/{tid}/reports"),
+            Some(&editor),
+            json!({"body": "The bridge is closed", "source": source.json["id"],
+                   "places": ["gn:1526273"]}),
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::CREATED, "{}", report.text);
+    let report = report.json["id"].as_str().unwrap().to_owned();
+    let update = app.update(&editor, tid, "Flights resumed in Almaty").await;
+    let update = update["id"].as_str().unwrap().to_owned();
+    let custom = app
+        .post(
+            "/api/v1/places",
+            Some(&editor),
+            json!({"name": "Khorgos crossing", "country": "KZ", "lat": 44.2, "lon": 80.4}),
+        )
+        .await;
+    let at_border = app
+        .post(
+            &format!("/api/v1/threads/{tid}/reports"),
+            Some(&editor),
+            json!({"body": "Trucks wait", "source": source.json["id"],
+                   "places": [custom.json["id"]]}),
+        )
+        .await;
+    let at_border = at_border.json["id"].as_str().unwrap().to_owned();
+
+    for q in ["Astana", "Nur-Sultan", "Нур-Султан", "Астана", "astana"] {
+        assert_eq!(found(&app, q).await, [report.clone()], "{q}");
+    }
+    for q in ["Алматы", "Almaty", "Alma-Ata"] {
+        assert_eq!(found(&app, q).await, [update.clone()], "{q}");
+    }
+    assert_eq!(found(&app, "khorgos crossing").await, [at_border]);
+    assert!(
+        found(&app, "Astana bridge").await.is_empty(),
+        "only a whole place name stands for the place"
+    );
+    assert_eq!(found(&app, "bridge").await, [report.clone()]);
+
+    // The search page finds the same.
+    let page = app
+        .get(&format!("/search?q={}", encode("Нур-Султан")))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("The bridge is closed"), "{}", page.text);
+}

@@ -55,6 +55,7 @@ pub const DEFAULT_LIMIT: u32 = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     terms: Vec<String>,
+    place: Option<NamedPlace>,
     thread_id: Option<String>,
     limit: u32,
     offset: u32,
@@ -69,18 +70,36 @@ impl SearchQuery {
                 format!("is longer than {MAX_QUERY} characters"),
             ));
         }
-        let terms: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(MAX_TERMS)
-            .map(str::to_owned)
-            .collect();
+        let terms: Vec<String> = words(text).take(MAX_TERMS).collect();
         Ok((!terms.is_empty()).then_some(SearchQuery {
             terms,
+            place: None,
             thread_id: None,
             limit: DEFAULT_LIMIT,
             offset: 0,
         }))
+    }
+
+    /// The whole query names a place: texts that spell it otherwise ("Алматы" for "Almaty")
+    /// and reports about it are found too. Spellings are kept as words only, like terms.
+    pub fn naming(mut self, place_ids: Vec<String>, spellings: &[String]) -> Self {
+        let spellings: Vec<Vec<String>> = spellings
+            .iter()
+            .map(|s| words(s).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .take(MAX_SPELLINGS)
+            .collect();
+        let place_ids: Vec<String> = place_ids.into_iter().take(MAX_SPELLINGS).collect();
+        self.place = (!place_ids.is_empty() || !spellings.is_empty()).then_some(NamedPlace {
+            place_ids,
+            spellings,
+        });
+        self
+    }
+
+    /// The place the query names, if any.
+    pub fn place(&self) -> Option<&NamedPlace> {
+        self.place.as_ref()
     }
 
     /// Only what belongs to this thread (its id).
@@ -117,6 +136,25 @@ impl SearchQuery {
     pub fn offset(&self) -> u32 {
         self.offset
     }
+}
+
+/// The words of a text: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+/// At most this many spellings and places stand for a query.
+pub const MAX_SPELLINGS: usize = 16;
+
+/// A place a whole query names (see [`SearchQuery::naming`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedPlace {
+    /// Reports about these places are found.
+    pub place_ids: Vec<String>,
+    /// Texts with any of these phrases (words in order) are found.
+    pub spellings: Vec<Vec<String>>,
 }
 
 /// Validates a requested page of results: `limit` 1 to `MAX_LIMIT` (`DEFAULT_LIMIT` when
@@ -219,6 +257,28 @@ fn note_pieces(raw: &str) -> Vec<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_place_keeps_words_only() {
+        let q = SearchQuery::parse("Nur-Sultan").unwrap().unwrap().naming(
+            vec!["gn:1526273".into()],
+            &["Astana".into(), "\"Нур-Султан\" OR".into(), " -- ".into()],
+        );
+        let place = q.place().expect("a place");
+        assert_eq!(place.place_ids, ["gn:1526273"]);
+        assert_eq!(
+            place.spellings,
+            vec![
+                vec!["Astana".to_owned()],
+                vec!["Нур".to_owned(), "Султан".to_owned(), "OR".to_owned()]
+            ]
+        );
+        let none = SearchQuery::parse("x")
+            .unwrap()
+            .unwrap()
+            .naming(vec![], &[]);
+        assert_eq!(none.place(), None);
+    }
 
     #[test]
     fn queries_are_words_without_operators() {

@@ -20,10 +20,25 @@ pub fn fts_query(query: &SearchQuery) -> String {
             } else {
                 ""
             };
-            format!("\"{}\"{star}", w.replace('"', "\"\""))
+            format!("{}{star}", quoted(w))
         })
         .collect();
-    words.join(" ")
+    let typed = words.join(" ");
+    let Some(place) = query.place().filter(|p| !p.spellings.is_empty()) else {
+        return typed;
+    };
+    // The words typed, or any spelling of the place they name, each as a phrase.
+    let mut any = vec![format!("({typed})")];
+    any.extend(place.spellings.iter().map(|phrase| {
+        let words: Vec<String> = phrase.iter().map(|w| quoted(w)).collect();
+        words.join(" + ")
+    }));
+    any.join(" OR ")
+}
+
+/// A word as an FTS5 string (a word holds only letters and digits; quotes are doubled anyway).
+fn quoted(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
 }
 
 pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<SearchHit>> {
@@ -58,6 +73,18 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
             WHERE translation_search MATCH $1 AND ($2 IS NULL OR tr.thread_id = $2)
               AND EXISTS (SELECT 1 FROM search_docs d2
                           WHERE d2.kind = tr.kind AND d2.item_id = tr.item_id)
+            UNION ALL
+            -- Reports about the place the query names, after every match of the words.
+            SELECT d.kind, d.item_id, d.thread_id, t.slug, t.title AS thread_title,
+                   CASE WHEN length(r.body) > 160 THEN substr(r.body, 1, 160) || '…'
+                        ELSE r.body END AS snip,
+                   0.0 AS score, NULL AS language, t.language AS thread_language, d.rowid AS ord
+            FROM report_places rp
+            JOIN search_docs d ON d.kind = 'report' AND d.item_id = rp.report_id
+            JOIN reports r ON r.id = rp.report_id
+            JOIN threads t ON t.id = d.thread_id
+            WHERE rp.place_id IN (SELECT value FROM json_each($5))
+              AND ($2 IS NULL OR d.thread_id = $2)
          )
          ORDER BY score, ord DESC
          LIMIT $3 OFFSET $4) hit
@@ -67,6 +94,7 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
     .bind(query.thread_id())
     .bind(i64::from(query.limit()))
     .bind(i64::from(query.offset()))
+    .bind(place_ids(query))
     .fetch_all(pool)
     .await
     .map_err(backend)?;
@@ -101,6 +129,12 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> StoreResult<Vec<S
         })
 }
 
+/// The places the query names, as a JSON array for `json_each`.
+fn place_ids(query: &SearchQuery) -> String {
+    let ids = query.place().map_or(&[][..], |p| &p.place_ids[..]);
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +152,18 @@ mod tests {
             "operators become plain words"
         );
         assert_eq!(fts("Нур-Султан"), "\"Нур\" \"Султан\"*");
+    }
+
+    #[test]
+    fn a_named_place_adds_its_spellings_as_phrases() {
+        let q = SearchQuery::parse("Nur-Sultan").unwrap().unwrap().naming(
+            vec!["gn:1526273".into()],
+            &["Astana".into(), "Нур-Султан".into()],
+        );
+        assert_eq!(
+            fts_query(&q),
+            "(\"Nur\" \"Sultan\"*) OR \"Astana\" OR \"Нур\" + \"Султан\""
+        );
+        assert_eq!(place_ids(&q), "[\"gn:1526273\"]");
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::ValidationError;
 use crate::domain::search::{SearchHit, SearchQuery, page_bounds};
 use crate::error::{AppResult, ErrorBody};
 use crate::web::extract::ApiQuery;
+use crate::web::place_search::naming_places;
 
 pub use crate::domain::search::{MAX_LIMIT, MAX_OFFSET};
 
@@ -55,6 +56,7 @@ pub async fn search(
     if let Some(t) = &query.thread {
         search = search.in_thread(state.store.thread(t).await?.id);
     }
+    let search = naming_places(state.store.as_ref(), search, &query.q).await?;
     let items = state.store.search(&search.paged(limit, offset)).await?;
     Ok(Json(SearchResults { items }))
 }

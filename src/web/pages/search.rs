@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use super::{OrPage, PageError, render};
 use crate::app::AppState;
 use crate::domain::search::{HitKind, SearchHit, SearchQuery};
+use crate::web::place_search::naming_places;
 use crate::web::session::PageCtx;
 
 const PER_PAGE: u32 = 20;
@@ -77,6 +78,9 @@ pub async fn search_page(
         }
     };
     if let Some(search) = search {
+        let search = naming_places(state.store.as_ref(), search, &q)
+            .await
+            .or_page(&ctx)?;
         // One result more than shown tells whether there is a next page.
         let found = state
             .store
