@@ -36,10 +36,35 @@ impl Place {
         }
     }
 
+    /// The name readers of `language` know it by: the gazetteer's name in their script where it
+    /// has one ("Алматы" on Russian pages), else the stored name.
+    pub fn name_in(&self, language: &str) -> String {
+        local_name(&self.id, &self.name, language)
+    }
+
     pub fn is_gazetteer_id(id: &str) -> bool {
         id.strip_prefix("gn:")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     }
+}
+
+impl PlaceRef {
+    /// The same place, named as readers of `language` know it (see [`Place::name_in`]).
+    pub fn in_language(&self, language: &str) -> PlaceRef {
+        PlaceRef {
+            id: self.id.clone(),
+            name: local_name(&self.id, &self.name, language),
+        }
+    }
+}
+
+/// Places named as readers of `language` know them.
+pub fn in_language(places: &[PlaceRef], language: &str) -> Vec<PlaceRef> {
+    places.iter().map(|p| p.in_language(language)).collect()
+}
+
+fn local_name(id: &str, stored: &str, language: &str) -> String {
+    crate::gazetteer::name_in(id, language).map_or_else(|| stored.to_owned(), str::to_owned)
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]

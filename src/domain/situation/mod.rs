@@ -151,7 +151,7 @@ impl Ctx<'_> {
         match self.inputs.places.get(id) {
             Some(p) => PlaceView {
                 id: p.id.clone(),
-                name: p.name.clone(),
+                name: p.name_in(self.lang),
                 country: p.country.clone(),
                 lat: p.lat,
                 lon: p.lon,

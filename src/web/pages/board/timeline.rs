@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::board::Value;
 use crate::domain::indicator::{pick_label, value_text};
 use crate::domain::language::LanguageTag;
-use crate::domain::place::PlaceRef;
+use crate::domain::place::{self, PlaceRef};
 use crate::domain::reading::Renditions;
 use crate::domain::report::Report;
 use crate::domain::situation::Situation;
@@ -76,7 +76,7 @@ impl ReportView {
             stated: TimeView::of(i18n, &r.stated_at),
             occurred: r.occurred_at.as_ref().map(|t| TimeView::of(i18n, t)),
             received: TimeView::of(i18n, &r.received_at),
-            places: r.places.clone(),
+            places: place::in_language(&r.places, i18n.code()),
             claims: r
                 .claims
                 .iter()
@@ -163,7 +163,7 @@ fn claim_text(
         (v, _) => value_text(v),
     };
     match place {
-        Some(p) => format!("{label} — {}: {value}", p.name),
+        Some(p) => format!("{label} — {}: {value}", p.in_language(lang).name),
         None => format!("{label}: {value}"),
     }
 }

@@ -233,7 +233,11 @@ async fn report_entries(state: &AppState, ctx: &PageCtx) -> Result<Vec<ReportEnt
             source: r.source.name,
             cites: r.cites.map(|c| c.name),
             link: r.link,
-            places: r.places.into_iter().map(|p| p.name).collect(),
+            places: r
+                .places
+                .iter()
+                .map(|p| p.in_language(ctx.i18n.code()).name)
+                .collect(),
             claims,
             id: r.id,
             thread_title: item.thread_title,

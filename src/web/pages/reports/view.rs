@@ -121,13 +121,16 @@ impl ReportView {
             places: r
                 .places
                 .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
+                .map(|p| (p.id.clone(), p.in_language(ctx.i18n.code()).name))
                 .collect(),
             claims: r
                 .claims
                 .iter()
                 .map(|c| {
-                    let place = c.place.as_ref().map(|p| p.name.clone());
+                    let place = c
+                        .place
+                        .as_ref()
+                        .map(|p| p.in_language(ctx.i18n.code()).name);
                     claim_view(ctx, indicators, &c.indicator, &c.value, place)
                 })
                 .collect(),
