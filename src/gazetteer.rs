@@ -14,7 +14,7 @@ use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use keys::{Hit, Keys};
-pub use local::{Naming, name_in, naming};
+pub use local::{Naming, alias_in, name_in, naming};
 pub use names::fold;
 use names::{push_key, script_block};
 

@@ -55,3 +55,39 @@ async fn the_board_and_the_timeline_name_cities_in_the_readers_script() {
     let english = page(format!("/t/{}", ex.slug)).await;
     assert!(english.contains(">Almaty</a>"));
 }
+
+#[tokio::test]
+async fn a_former_name_the_report_used_is_shown_beside_the_current_one() {
+    let app = TestApp::new().await;
+    let editor = app.token("redazione", Role::Editor).await;
+    let thread = app.simple_thread(&editor, "Capital").await;
+    let source = common::board::source(&app, &editor, "Akimat", "official").await;
+    let report = app
+        .post(
+            &format!("/api/v1/threads/{}/reports", thread["id"].as_str().unwrap()),
+            Some(&editor),
+            serde_json::json!({"body": "Rally in Nur-Sultan at noon", "source": source,
+                               "places": ["gn:1526273"]}),
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::CREATED, "{}", report.text);
+    let slug = thread["slug"].as_str().unwrap();
+    let rid = report.json["id"].as_str().unwrap();
+    for (lang, shown) in [("en", "Astana (Nur-Sultan)"), ("ru", "Астана (Nur-Sultan)")] {
+        let page = Browser::new(&app)
+            .get(&format!("/t/{slug}?lang={lang}"))
+            .await;
+        assert!(
+            page.text.contains(&format!(">{shown}</a>")),
+            "{lang}: {shown}"
+        );
+        let page = Browser::new(&app)
+            .get(&format!("/r/{rid}?lang={lang}"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(
+            page.text.contains(&format!("<li>{shown} <code")),
+            "{lang}: {shown} on the report page"
+        );
+    }
+}

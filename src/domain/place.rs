@@ -63,6 +63,21 @@ pub fn in_language(places: &[PlaceRef], language: &str) -> Vec<PlaceRef> {
     places.iter().map(|p| p.in_language(language)).collect()
 }
 
+/// The places of a text, named as readers of `language` know them, each with the other name
+/// the text calls it by beside it: "Astana (Nur-Sultan)" for a report that says Nur-Sultan.
+pub fn as_told(places: &[PlaceRef], language: &str, text: &str) -> Vec<PlaceRef> {
+    places
+        .iter()
+        .map(|p| {
+            let mut local = p.in_language(language);
+            if let Some(alias) = crate::gazetteer::alias_in(&p.id, text) {
+                local.name = format!("{} ({alias})", local.name);
+            }
+            local
+        })
+        .collect()
+}
+
 fn local_name(id: &str, stored: &str, language: &str) -> String {
     crate::gazetteer::name_in(id, language).map_or_else(|| stored.to_owned(), str::to_owned)
 }
@@ -134,6 +149,40 @@ impl NewPlace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_named_in_the_readers_script_with_the_name_the_text_used() {
+        let astana = PlaceRef {
+            id: "gn:1526273".into(),
+            name: "Astana".into(),
+        };
+        let custom = PlaceRef {
+            id: "01JCUSTOM".into(),
+            name: "Khorgos crossing".into(),
+        };
+        let names = |lang: &str, text: &str| -> Vec<String> {
+            as_told(&[astana.clone(), custom.clone()], lang, text)
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("en", "Crowds in Nur-Sultan"),
+            ["Astana (Nur-Sultan)", "Khorgos crossing"]
+        );
+        assert_eq!(
+            names("ru", "Crowds in Astana"),
+            ["Астана", "Khorgos crossing"]
+        );
+        assert_eq!(
+            names("ru", "Толпы: Нур-Султан"),
+            ["Астана (Нур-Султан)", "Khorgos crossing"]
+        );
+        assert_eq!(
+            names("it", "Folla ad Astana"),
+            ["Astana", "Khorgos crossing"]
+        );
+    }
 
     #[test]
     fn coordinates_are_checked() {

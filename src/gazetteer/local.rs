@@ -42,6 +42,49 @@ pub fn name_in(id: &str, language: &str) -> Option<&'static str> {
         .map(|(_, name)| name)
 }
 
+/// The other name of the gazetteer city `id` that `text` calls it by, as the text writes it,
+/// when it uses one (a former name: "Nur-Sultan" for Astana): a capitalized run of whole words
+/// spelling an alternate name of four letters or more that is not a spelling of the main name.
+pub fn alias_in<'t>(id: &str, text: &'t str) -> Option<&'t str> {
+    let city = city(id)?;
+    // Each word's key, whether it is capitalized, and where it is.
+    let mut words: Vec<(Vec<u8>, bool, usize, usize)> = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                let word = &text[from..at];
+                let capital = word.chars().next().is_some_and(char::is_uppercase);
+                words.push((names::key(word), capital, from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let main_key = names::key(city.name);
+    city.alternates()
+        .filter(|name| names::key(name) != main_key)
+        .filter_map(|name| {
+            let parts: Vec<Vec<u8>> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(names::key)
+                .collect();
+            let letters: usize = parts.iter().map(Vec::len).sum();
+            if parts.is_empty() || letters < 4 {
+                return None;
+            }
+            let run = words.windows(parts.len()).find(|run| {
+                run.first().is_some_and(|w| w.1) && run.iter().zip(&parts).all(|(w, p)| &w.0 == p)
+            })?;
+            let (from, to) = (run.first()?.2, run.last()?.3);
+            Some((letters, text.get(from..to)?))
+        })
+        .max_by_key(|&(letters, _)| letters)
+        .map(|(_, used)| used)
+}
+
 /// A city a whole search query names (by its main or any alternate name, in any script): its
 /// id and the spellings a text may use for it — the main name, its spellings in other
 /// scripts, and the name typed.
@@ -152,6 +195,37 @@ mod tests {
         assert!(!is_russian("Шангај"), "Serbian");
         assert!(!is_russian("Almaty"));
         assert!(!is_russian("-"));
+    }
+
+    #[test]
+    fn a_former_name_the_text_uses_is_its_alias() {
+        let astana = "gn:1526273";
+        assert_eq!(
+            alias_in(astana, "Rally in Nur-Sultan today"),
+            Some("Nur-Sultan")
+        );
+        assert_eq!(
+            alias_in(astana, "Митинг в Нур-Султане"),
+            None,
+            "an inflected form"
+        );
+        assert_eq!(alias_in(astana, "Митинг: Нур-Султан"), Some("Нур-Султан"));
+        assert_eq!(alias_in(astana, "Rally in Astana"), None, "the main name");
+        assert_eq!(
+            alias_in(astana, "Rally in Астана"),
+            None,
+            "its spelling in Cyrillic"
+        );
+        assert_eq!(
+            alias_in(astana, "the nur-sultan rally"),
+            None,
+            "not as a name"
+        );
+        assert_eq!(
+            alias_in("gn:1526384", "Protest in Alma-Ata"),
+            Some("Alma-Ata")
+        );
+        assert_eq!(alias_in("gn:0", "Nur-Sultan"), None);
     }
 
     #[test]

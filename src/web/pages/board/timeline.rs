@@ -76,7 +76,7 @@ impl ReportView {
             stated: TimeView::of(i18n, &r.stated_at),
             occurred: r.occurred_at.as_ref().map(|t| TimeView::of(i18n, t)),
             received: TimeView::of(i18n, &r.received_at),
-            places: place::in_language(&r.places, i18n.code()),
+            places: place::as_told(&r.places, i18n.code(), &r.body),
             claims: r
                 .claims
                 .iter()

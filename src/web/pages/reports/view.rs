@@ -2,6 +2,7 @@
 
 use crate::domain::board::{Value, Verification};
 use crate::domain::indicator::{Indicator, value_text};
+use crate::domain::place;
 use crate::domain::report::{Report, ReportState};
 use crate::domain::time::{self, Timestamp};
 use crate::web::pages::indicators::status_label;
@@ -118,10 +119,9 @@ impl ReportView {
             occurred: r.occurred_at.as_ref().map(|t| When::of(ctx, t)),
             stated: When::of(ctx, &r.stated_at),
             received: When::of(ctx, &r.received_at),
-            places: r
-                .places
-                .iter()
-                .map(|p| (p.id.clone(), p.in_language(ctx.i18n.code()).name))
+            places: place::as_told(&r.places, ctx.i18n.code(), &r.body)
+                .into_iter()
+                .map(|p| (p.id, p.name))
                 .collect(),
             claims: r
                 .claims
