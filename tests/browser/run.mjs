@@ -919,6 +919,34 @@ if (SCREENSHOTS) {
 //
 //
 
+test("v1. a Russian reader sees cities in Cyrillic, a former name beside the current one, and finds them by any name", async () => {
+  const board = await boardThread();
+  const t = await api("POST", "/threads", { title: uniq("Capital renamed"), lead: "", language: "en" });
+  const source = shared.sources.ministry;
+  const body = "Rally announced in Nur-Sultan";
+  await api("POST", `/threads/${t.id}/reports`, { body, source, places: ["gn:1526273"] });
+  const update = uniq("Flights resumed in Almaty");
+  await api("POST", `/threads/${t.id}/updates`, { body: update });
+  const ctx = await newContext({ locale: "ru-RU" });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`/t/${board.slug}/board?lang=ru`);
+    const rows = await page.locator("table.places-table th[scope=row]").allTextContents();
+    for (const name of ["Алматы", "Астана", "Актобе", "Шымкент"]) assert(rows.includes(name), `${name} among ${rows}`);
+    assert(!rows.some((r) => /[A-Za-z]/.test(r)), `no Latin names on the Russian board: ${rows}`);
+    await page.goto(`/t/${t.slug}?lang=ru`);
+    const places = await page.locator("li.report .report-links a").first().textContent();
+    assert(places === "Астана (Nur-Sultan)", `the report's place: ${places}`);
+    for (const q of ["Нур-Султан", "Астана"]) {
+      await page.goto(`/search?lang=ru&q=${encodeURIComponent(q)}`);
+      assert(await page.getByText(body).count() > 0, `${q} finds the report about Astana`);
+    }
+    await page.goto(`/search?lang=ru&q=${encodeURIComponent("Алматы")}`);
+    assert(await page.getByText(update).count() > 0, "Алматы finds the update that says Almaty");
+  } finally { await ctx.close(); }
+});
+
+
 
 // ---------------------------------------------------------------- hostile input
 // Before the machine-translation case, which stops the engine: the XSS case renders the
