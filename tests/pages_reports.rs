@@ -886,19 +886,22 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
                 ("label_en", "Internet"),
                 ("kind", "status"),
                 ("scope", "place"),
-                ("statuses", "up #2ca02c Working\ndown red Cut"),
+                ("status_label_en_0", "Working"),
+                ("status_colour_0", "#1b7f3b"),
+                ("status_label_en_1", "Cut"),
+                ("status_colour_1", "#b4232a"),
             ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         bad.text
-            .contains("Line 2: after the value, write its colour as #rrggbb.")
+            .contains("Value 2: choose one of the colours shown.")
     );
+    assert!(bad.text.contains(r#"value="Cut""#), "typed kept");
     assert!(
-        bad.text
-            .contains("up #2ca02c Working\ndown red Cut</textarea>"),
-        "typed kept"
+        !bad.text.contains(r##"value="#b4232a""##),
+        "only the palette is offered"
     );
     let taken = ed
         .post_form(
@@ -935,7 +938,8 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
                 ("label_en", "X"),
                 ("kind", "count"),
                 ("scope", "thread"),
-                ("statuses", "a #000000"),
+                ("status_label_en_0", "A"),
+                ("status_colour_0", "#d93b30"),
             ],
         )
         .await;
@@ -946,15 +950,17 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
         .post_form(
             &path,
             &[
-                ("key", "internet"),
                 ("label_en", "Internet"),
                 ("label_ru", "Интернет"),
                 ("kind", "status"),
                 ("scope", "place"),
-                (
-                    "statuses",
-                    "up #2CA02C Working\ndown #d62728 en=Cut | it=Interrotto",
-                ),
+                ("status_label_en_0", "Working"),
+                ("status_colour_0", "#1B7F3B"),
+                ("status_label_en_1", "Cut partly"),
+                ("status_label_it_1", "Interrotto in parte"),
+                ("status_colour_1", "#d93b30"),
+                ("status_label_en_2", ""),
+                ("status_colour_2", "#3a86d4"),
             ],
         )
         .await;
@@ -967,8 +973,15 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
         .get(&format!("/api/v1/threads/{}/indicators", w.slug))
         .await;
     let internet = &all.json[2];
-    assert_eq!(internet["statuses"][0]["colour"], "#2ca02c");
-    assert_eq!(internet["statuses"][1]["labels"]["it"], "Interrotto");
+    assert_eq!(internet["key"], "internet", "the key made from the label");
+    assert_eq!(internet["statuses"][0]["value"], "working");
+    assert_eq!(internet["statuses"][0]["colour"], "#1b7f3b");
+    assert_eq!(internet["statuses"][1]["value"], "cut_partly");
+    assert_eq!(
+        internet["statuses"][1]["labels"]["it"],
+        "Interrotto in parte"
+    );
+    assert_eq!(internet["statuses"].as_array().unwrap().len(), 2);
     let page = Browser::new(&app)
         .get(&format!("{path}?lang=ru"))
         .await
@@ -984,7 +997,13 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
             &format!("{path}/{control}"),
             &[
                 ("label_en", "Who controls"),
-                ("statuses", "protesters #d62728"),
+                ("status_code_0", "government"),
+                ("status_label_en_0", "government"),
+                ("status_colour_0", "#1f77b4"),
+                ("status_remove_0", "1"),
+                ("status_code_1", "protesters"),
+                ("status_label_en_1", "protesters"),
+                ("status_colour_1", "#d62728"),
                 ("position", "5"),
             ],
         )
@@ -1005,11 +1024,7 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
     let bad_position = ed
         .post_form(
             &format!("{path}/{control}"),
-            &[
-                ("label_en", "Control"),
-                ("statuses", "government #1f77b4"),
-                ("position", "first"),
-            ],
+            &[("label_en", "Control"), ("position", "first")],
         )
         .await;
     assert!(
@@ -1023,10 +1038,14 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
             &[
                 ("label_en", "Who controls"),
                 ("label_it", "Controllo"),
-                (
-                    "statuses",
-                    "government #1f77b4 it=governo\nprotesters #d62728\ncontested #ff7f0e",
-                ),
+                ("status_code_0", "government"),
+                ("status_label_it_0", "governo"),
+                ("status_colour_0", "#1f77b4"),
+                ("status_code_1", "protesters"),
+                ("status_label_en_1", "Protesters"),
+                ("status_colour_1", "#d62728"),
+                ("status_label_en_2", "Contested"),
+                ("status_colour_2", "#b36b00"),
                 ("position", "-1"),
             ],
         )
@@ -1038,6 +1057,12 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
     assert_eq!(all.json[0]["key"], "control", "moved first");
     assert_eq!(all.json[0]["labels"]["it"], "Controllo");
     assert_eq!(all.json[0]["statuses"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        all.json[0]["statuses"][0]["colour"], "#1f77b4",
+        "kept outside the palette"
+    );
+    assert_eq!(all.json[0]["statuses"][2]["value"], "contested");
+    assert_eq!(all.json[0]["statuses"][2]["colour"], "#b36b00");
     assert_eq!(
         ed.post_form(
             &format!("{path}/01HZZZZZZZZZZZZZZZZZZZZZZZ"),

@@ -94,14 +94,19 @@ indicator-scope = Scope
 indicator-scope-thread = For the whole thread
 indicator-scope-place = Per place
 indicator-key = Key
-indicator-key-hint = a short identifier: lower-case letters a-z, digits and _, starting with a letter, such as police_dead; it cannot be changed later
+indicator-key-hint = optional: made from the label when left empty; lower-case letters a-z, digits and _, starting with a letter, such as police_dead; it cannot be changed later
 indicator-labels = Label
 indicator-labels-hint = in at least one language; readers see the label in their language, else in English
 indicator-statuses = Status values
 indicator-statuses-only = only for a status
-indicator-statuses-hint = One value a line: the value, its colour as #rrggbb, then its label, such as “government #1f77b4 Government”. Labels in several languages: “government #1f77b4 en=Government | it=Governo | ru=Власти”.
-indicator-statuses-hint-language = A label without a language code is taken as { $language }.
-indicator-statuses-hint-in-use = Values used by claims can be relabelled or recoloured, not removed.
+indicator-statuses-rows-hint = One row per value: its label in one or more languages and its colour. The value’s code is made from its label and stays the same once claims use it; such values can be relabelled or recoloured, not removed.
+indicator-status-n = Value { $number }
+indicator-status-colour = Colour
+indicator-status-remove = Remove this value
+indicator-status-more = More rows
+indicator-error-status-label = Value { $number }: write its label in at least one language.
+indicator-error-status-colour = Value { $number }: choose one of the colours shown.
+indicator-error-status-same = Value { $number } has the same label as another value.
 indicator-position = Position
 indicator-position-hint = indicators are listed from the lowest number
 indicator-new-title = New indicator
@@ -118,18 +123,26 @@ indicator-error-labels = Write a label in at least one language.
 indicator-error-label = A label can be at most 200 characters long.
 indicator-error-position = Write a whole number, such as 3.
 indicator-error-statuses = Please check the list of values.
-indicator-error-statuses-needed = A status needs its list of values, one a line.
+indicator-error-statuses-needed = A status needs at least one value: fill in a row.
 indicator-error-statuses-not-status = Only a status has a list of values: leave it empty for a count or a text.
 indicator-error-statuses-too-many = At most 12 values.
 indicator-error-status-twice = A value is listed twice.
 indicator-error-in-use = Claims use { $values }: these values cannot be removed. You can change their label or colour.
-indicator-line-no-colour = Line { $line }: after the value, write its colour as #rrggbb.
-indicator-line-no-value = Line { $line }: write the value before its colour.
-indicator-line-bad-colour = Line { $line }: “{ $text }” is not a colour; write # and six hexadecimal digits, such as #1f77b4.
-indicator-line-label-twice = Line { $line }: two labels in the language “{ $text }”.
 indicator-hint-count = a number (8), a range (5-10) or “at least 8”
 indicator-hint-text = a short text
 indicator-hint-status = one of: { $values }
+
+## The colours a status value may take.
+
+palette-red = red
+palette-amber = amber
+palette-green = green
+palette-blue = blue
+palette-purple = purple
+palette-pink = pink
+palette-teal = teal
+palette-grey = grey
+palette-current = current colour
 
 ## Reports.
 

@@ -94,14 +94,19 @@ indicator-scope = Ambito
 indicator-scope-thread = Per tutta la diretta
 indicator-scope-place = Per luogo
 indicator-key = Chiave
-indicator-key-hint = un identificativo breve: lettere minuscole a-z, cifre e _, che inizi con una lettera, come police_dead; non si potrà cambiare
+indicator-key-hint = facoltativo: se vuoto si ricava dall’etichetta; lettere minuscole a-z, cifre e _, che inizi con una lettera, come police_dead; non si potrà cambiare
 indicator-labels = Etichetta
 indicator-labels-hint = in almeno una lingua; i lettori vedono l'etichetta nella loro lingua, altrimenti in inglese
 indicator-statuses = Valori dello stato
 indicator-statuses-only = solo per uno stato
-indicator-statuses-hint = Un valore per riga: il valore, il suo colore come #rrggbb, poi l'etichetta, come «government #1f77b4 Governo». Etichette in più lingue: «government #1f77b4 en=Government | it=Governo | ru=Власти».
-indicator-statuses-hint-language = Un'etichetta senza codice di lingua è presa in { $language }.
-indicator-statuses-hint-in-use = I valori usati da affermazioni si possono rietichettare o ricolorare, non togliere.
+indicator-statuses-rows-hint = Una riga per valore: la sua etichetta in una o più lingue e il suo colore. Il codice del valore si ricava dall’etichetta e non cambia più quando lo usano delle affermazioni; quei valori si possono rietichettare o ricolorare, non togliere.
+indicator-status-n = Valore { $number }
+indicator-status-colour = Colore
+indicator-status-remove = Togli questo valore
+indicator-status-more = Altre righe
+indicator-error-status-label = Valore { $number }: scrivi la sua etichetta in almeno una lingua.
+indicator-error-status-colour = Valore { $number }: scegli uno dei colori proposti.
+indicator-error-status-same = Il valore { $number } ha la stessa etichetta di un altro valore.
 indicator-position = Posizione
 indicator-position-hint = gli indicatori sono elencati dal numero più basso
 indicator-new-title = Nuovo indicatore
@@ -118,18 +123,26 @@ indicator-error-labels = Scrivi un'etichetta in almeno una lingua.
 indicator-error-label = Un'etichetta può essere lunga al massimo 200 caratteri.
 indicator-error-position = Scrivi un numero intero, come 3.
 indicator-error-statuses = Controlla l'elenco dei valori.
-indicator-error-statuses-needed = Uno stato ha bisogno del suo elenco di valori, uno per riga.
+indicator-error-statuses-needed = Uno stato ha bisogno di almeno un valore: compila una riga.
 indicator-error-statuses-not-status = Solo uno stato ha un elenco di valori: lascialo vuoto per un conteggio o un testo.
 indicator-error-statuses-too-many = Al massimo 12 valori.
 indicator-error-status-twice = Un valore è elencato due volte.
 indicator-error-in-use = Alcune affermazioni usano { $values }: questi valori non si possono togliere. Puoi cambiarne l'etichetta o il colore.
-indicator-line-no-colour = Riga { $line }: dopo il valore, scrivi il suo colore come #rrggbb.
-indicator-line-no-value = Riga { $line }: scrivi il valore prima del colore.
-indicator-line-bad-colour = Riga { $line }: «{ $text }» non è un colore; scrivi # e sei cifre esadecimali, come #1f77b4.
-indicator-line-label-twice = Riga { $line }: due etichette nella lingua «{ $text }».
 indicator-hint-count = un numero (8), un intervallo (5-10) o «almeno 8»
 indicator-hint-text = un testo breve
 indicator-hint-status = uno tra: { $values }
+
+## The colours a status value may take.
+
+palette-red = rosso
+palette-amber = ambra
+palette-green = verde
+palette-blue = blu
+palette-purple = viola
+palette-pink = rosa
+palette-teal = verde acqua
+palette-grey = grigio
+palette-current = colore attuale
 
 ## Segnalazioni.
 

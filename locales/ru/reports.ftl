@@ -94,14 +94,19 @@ indicator-scope = Охват
 indicator-scope-thread = Для всей трансляции
 indicator-scope-place = Для каждого места
 indicator-key = Ключ
-indicator-key-hint = короткий идентификатор: строчные латинские буквы a-z, цифры и _, начиная с буквы, например police_dead; изменить его потом нельзя
+indicator-key-hint = необязательно: если оставить пустым, составляется из подписи; строчные латинские буквы a-z, цифры и _, начиная с буквы, например police_dead; изменить его потом нельзя
 indicator-labels = Подпись
 indicator-labels-hint = хотя бы на одном языке; читатели видят подпись на своём языке, иначе на английском
 indicator-statuses = Значения состояния
 indicator-statuses-only = только для состояния
-indicator-statuses-hint = По одному значению в строке: значение, его цвет в виде #rrggbb, затем подпись, например «government #1f77b4 Власти». Подписи на нескольких языках: «government #1f77b4 en=Government | it=Governo | ru=Власти».
-indicator-statuses-hint-language = Подпись без кода языка считается написанной на языке { $language }.
-indicator-statuses-hint-in-use = Значения, которые используются в утверждениях, можно переименовать или перекрасить, но не удалить.
+indicator-statuses-rows-hint = По строке на значение: его подпись на одном или нескольких языках и его цвет. Код значения составляется из подписи и больше не меняется, когда на него опираются утверждения; такие значения можно переименовать или перекрасить, но не удалить.
+indicator-status-n = Значение { $number }
+indicator-status-colour = Цвет
+indicator-status-remove = Удалить это значение
+indicator-status-more = Ещё строки
+indicator-error-status-label = Значение { $number }: напишите его подпись хотя бы на одном языке.
+indicator-error-status-colour = Значение { $number }: выберите один из предложенных цветов.
+indicator-error-status-same = У значения { $number } такая же подпись, как у другого значения.
 indicator-position = Позиция
 indicator-position-hint = показатели идут по возрастанию номера
 indicator-new-title = Новый показатель
@@ -118,18 +123,26 @@ indicator-error-labels = Напишите подпись хотя бы на од
 indicator-error-label = Подпись — не больше 200 символов.
 indicator-error-position = Напишите целое число, например 3.
 indicator-error-statuses = Проверьте список значений.
-indicator-error-statuses-needed = Состоянию нужен список значений, по одному в строке.
+indicator-error-statuses-needed = Показателю состояния нужно хотя бы одно значение: заполните строку.
 indicator-error-statuses-not-status = Список значений бывает только у состояния: для числа или текста оставьте его пустым.
 indicator-error-statuses-too-many = Не больше 12 значений.
 indicator-error-status-twice = Одно значение указано дважды.
 indicator-error-in-use = Утверждения используют { $values }: эти значения нельзя удалить. Можно изменить их подпись или цвет.
-indicator-line-no-colour = Строка { $line }: после значения напишите его цвет в виде #rrggbb.
-indicator-line-no-value = Строка { $line }: напишите значение перед цветом.
-indicator-line-bad-colour = Строка { $line }: «{ $text }» — не цвет; напишите # и шесть шестнадцатеричных цифр, например #1f77b4.
-indicator-line-label-twice = Строка { $line }: две подписи на языке «{ $text }».
 indicator-hint-count = число (8), диапазон (5-10) или «не менее 8»
 indicator-hint-text = короткий текст
 indicator-hint-status = одно из: { $values }
+
+## The colours a status value may take.
+
+palette-red = красный
+palette-amber = янтарный
+palette-green = зелёный
+palette-blue = синий
+palette-purple = фиолетовый
+palette-pink = розовый
+palette-teal = бирюзовый
+palette-grey = серый
+palette-current = текущий цвет
 
 ## Сообщения.
 
