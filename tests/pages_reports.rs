@@ -401,7 +401,9 @@ async fn a_contributors_report_with_a_claim_waits_for_a_moderator() {
     );
     assert!(html.contains(r#"<option value="protesters">protesters</option>"#));
     assert!(
-        html.contains(r#"<button class="button" name="intent" value="more:control" formnovalidate"#),
+        html.contains(
+            r#"<button class="button" name="intent" value="more:control" formnovalidate"#
+        ),
         "another row without the script"
     );
     let it = carla.get(&format!("{path}?lang=it")).await.text;
@@ -582,11 +584,9 @@ async fn a_bad_claim_is_shown_again_with_what_was_typed() {
     assert!(html.contains(
         r#"id="f-claim-0-value-error">Write a number (8), a range (5-10) or “at least 8”.</p>"#
     ));
-    assert!(
-        html.contains(
-            r#"aria-invalid="true" aria-describedby="claims-police_dead-hint f-claim-0-value-error""#
-        )
-    );
+    assert!(html.contains(
+        r#"aria-invalid="true" aria-describedby="claims-police_dead-hint f-claim-0-value-error""#
+    ));
     assert!(
         html.contains("This indicator is per place: name the place."),
         "row 2"

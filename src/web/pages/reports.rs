@@ -202,10 +202,11 @@ async fn new_report_form(
         source: q.source.unwrap_or_default(),
         ..Default::default()
     };
-    let notice = q
-        .done
-        .filter(|d| d == "pending")
-        .map(|_| ctx.t("report-notice-pending"));
+    let notice = match q.done.as_deref() {
+        Some("pending") => Some(ctx.t("report-notice-pending")),
+        Some("next") => Some(ctx.t("report-notice-next")),
+        _ => None,
+    };
     let s = FormState {
         thread,
         editing: None,
@@ -302,9 +303,14 @@ async fn create_report(
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
     may_submit(&ctx, &thread)?;
     let f = ReportFields::from_pairs(&pairs);
+    let next = f.intent == "next";
     let slug = thread.slug.clone();
     match submit(&state, &ctx, client, thread, None, f).await? {
         Submitted::Again(s, status) => show_form(&state, &ctx, s, status).await,
+        Submitted::Saved(r) if r.state == ReportState::Published && next => Ok(Redirect::to(
+            &format!("/t/{slug}/reports/new?done=next&last={}", r.id),
+        )
+        .into_response()),
         Submitted::Saved(r) if r.state == ReportState::Published => {
             Ok(Redirect::to(&format!("/t/{slug}?done=report#r-{}", r.id)).into_response())
         }
