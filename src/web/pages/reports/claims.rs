@@ -60,7 +60,13 @@ pub fn groups(
                     }
                 })
                 .collect();
-            let blank = if more == Some(i.key.as_str()) { 2 } else { 1 };
+            // One empty row after the typed ones; a second when asked for one more and none
+            // was typed yet.
+            let blank = if more == Some(i.key.as_str()) && rows.is_empty() {
+                2
+            } else {
+                1
+            };
             for _ in 0..blank {
                 rows.push(RowView {
                     idx: next.to_string(),
