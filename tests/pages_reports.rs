@@ -1211,3 +1211,78 @@ async fn pages_speak_italian_and_russian() {
     assert!(form.contains(r#"<option value="government">governo</option>"#));
     assert!(form.contains("Gli orari sono in UTC"));
 }
+
+#[tokio::test]
+async fn a_claim_value_foreign_to_its_indicator_is_refused_on_its_field() {
+    let app = app().await;
+    let w = world(&app, false).await;
+    let mut ed = app.browser_as("ed", Role::Editor).await;
+    let path = format!("/t/{}/reports/new", w.slug);
+    let before = app.counts().await;
+
+    // A status the indicator does not have (a forged select), in a report about Almaty.
+    let mut fields = report_form(&w, "Rebels hold Almaty");
+    set(&mut fields, "places", "Almaty");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_value_0", "rebels");
+    let reply = ed.post_form(&path, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .text
+            .contains(r#"id="f-claim-0-value-error">Write one of: government, protesters.</p>"#),
+        "the message sits on the value"
+    );
+    assert!(reply.text.contains(r##"<a href="#f-claim-0-value">"##));
+    // An indicator the thread does not track.
+    let mut fields = report_form(&w, "Unknown indicator");
+    set(&mut fields, "claim_indicator_0", "weather");
+    set(&mut fields, "claim_value_0", "sunny");
+    let reply = ed.post_form(&path, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .text
+            .contains("A claim names an indicator this thread does not track.")
+    );
+    // Asking for another row saves nothing and keeps what was typed.
+    let mut fields = report_form(&w, "Two places");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_place_0", "Almaty");
+    set(&mut fields, "claim_value_0", "government");
+    set(&mut fields, "intent", "more:control");
+    let more = ed.post_form(&path, &fields).await;
+    assert_eq!(more.status, StatusCode::OK);
+    assert!(more.text.contains(r#"name="claim_place_0" value="Almaty""#));
+    assert!(
+        more.text
+            .contains(r#"name="claim_indicator_1" value="police_dead""#)
+    );
+    assert!(
+        more.text
+            .contains(r#"name="claim_indicator_2" value="control""#)
+    );
+    assert!(!more.text.contains("field-error"), "not judged yet");
+    assert_eq!(app.counts().await, before, "nothing written");
+
+    // The report's one place is the claim's; counts take "at least" and ranges.
+    let mut fields = report_form(&w, "Government holds Almaty; at least 300 dead");
+    set(&mut fields, "places", "Almaty");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_value_0", "government");
+    fields.extend([
+        ("claim_indicator_1", "police_dead"),
+        ("claim_value_1", "at least 300"),
+        ("claim_indicator_2", "police_dead"),
+        ("claim_value_2", "300–350"),
+    ]);
+    let saved = ed.post_form(&path, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let id = location(&saved).rsplit("#r-").next().unwrap().to_owned();
+    let stored = app.store.report(&id).await.unwrap();
+    assert_eq!(stored.claims.len(), 3);
+    assert_eq!(
+        stored.claims[0].place.as_ref().map(|p| p.id.as_str()),
+        Some(ALMATY)
+    );
+}
