@@ -1,5 +1,6 @@
 // Report form: place suggestions from the gazetteer while typing, and a button that adds claim
-// rows. Without this script the form works the same: three claim rows and a "check" button.
+// rows. Without this script the form works the same: the "check" and "another claim" buttons
+// ask the server.
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -50,20 +51,32 @@
   }
   wire(form);
 
-  // More claims: a copy of the empty row the server rendered, numbered after the last one.
-  var tpl = document.getElementById("tpl-claim");
-  var add = form.querySelector("[data-add-claim]");
-  var rows = form.querySelector(".claim-rows");
-  if (!tpl || !add || !rows) return;
-  add.hidden = false;
-  add.addEventListener("click", function () {
-    var n = rows.querySelectorAll("[data-claim-row]").length;
-    var html = tpl.innerHTML.split("__NUM__").join(String(n + 1)).split("__N__").join(String(n));
-    rows.insertAdjacentHTML("beforeend", html);
-    var row = rows.lastElementChild;
-    if (!row) return;
-    wire(row);
-    var first = row.querySelector("select");
-    if (first) first.focus();
-  });
+  // More claims: a copy of the indicator's empty row the server rendered, numbered after the
+  // highest row of the form. Without the script the same button asks the server for the row.
+  function nextIndex() {
+    var max = -1;
+    var named = form.querySelectorAll("[name^='claim_indicator_']");
+    for (var i = 0; i < named.length; i++) {
+      var n = parseInt(named[i].name.slice("claim_indicator_".length), 10);
+      if (n > max) max = n;
+    }
+    return max + 1;
+  }
+  var buttons = form.querySelectorAll("[data-add-claim]");
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].addEventListener("click", function (ev) {
+      var key = this.getAttribute("data-add-claim");
+      var tpl = document.getElementById("tpl-claim-" + key);
+      var group = this.closest("[data-claim-group]");
+      var rows = group && group.querySelector(".claim-rows");
+      if (!tpl || !rows) return;
+      ev.preventDefault();
+      rows.insertAdjacentHTML("beforeend", tpl.innerHTML.split("__N__").join(String(nextIndex())));
+      var row = rows.lastElementChild;
+      if (!row) return;
+      wire(row);
+      var first = row.querySelector("input:not([type=hidden]), select");
+      if (first) first.focus();
+    });
+  }
 })();

@@ -390,13 +390,28 @@ async fn a_contributors_report_with_a_claim_waits_for_a_moderator() {
     assert_eq!(
         html.matches("data-claim-row").count(),
         4,
-        "3 rows and the template"
+        "a row per indicator, and the template of each"
     );
-    assert!(html.contains(r#"name="claim_value_2""#));
+    assert!(html.contains(
+        r#"<p class="hint" id="claims-police_dead-hint">a number (300), a range (300–350) or “at least 300”</p>"#
+    ));
     assert!(
-        html.contains("<dt>Police dead</dt><dd>a number (8), a range (5-10) or “at least 8”</dd>")
+        html.contains(r#"<select id="f-claim-1-value" name="claim_value_1""#),
+        "a status is chosen from a list"
     );
-    assert!(html.contains("one of: government, protesters"));
+    assert!(html.contains(r#"<option value="protesters">protesters</option>"#));
+    assert!(
+        html.contains(
+            r#"<button class="button" name="intent" value="more:control" formnovalidate"#
+        ),
+        "another row without the script"
+    );
+    let it = carla.get(&format!("{path}?lang=it")).await.text;
+    assert!(
+        it.contains(r#"<option value="government">governo</option>"#),
+        "by its label in the reader's language"
+    );
+    carla.get(&format!("{path}?lang=en")).await;
     assert!(html.contains("Times are in UTC"));
     assert!(
         !html.contains(r#"name="author_name""#),
@@ -569,11 +584,9 @@ async fn a_bad_claim_is_shown_again_with_what_was_typed() {
     assert!(html.contains(
         r#"id="f-claim-0-value-error">Write a number (8), a range (5-10) or “at least 8”.</p>"#
     ));
-    assert!(
-        html.contains(
-            r#"aria-invalid="true" aria-describedby="claims-hint f-claim-0-value-error""#
-        )
-    );
+    assert!(html.contains(
+        r#"aria-invalid="true" aria-describedby="claims-police_dead-hint f-claim-0-value-error""#
+    ));
     assert!(
         html.contains("This indicator is per place: name the place."),
         "row 2"
@@ -772,7 +785,7 @@ async fn an_editor_edits_then_strikes_a_report() {
     assert!(form.text.contains(r#"name="claim_value_0" value="8""#));
     assert!(
         form.text
-            .contains(r#"name="claim_value_1" value="government""#)
+            .contains(r#"<option value="government" selected>government</option>"#)
     );
     assert!(
         form.text.contains(r#"name="claim_value_2" value="""#),
@@ -886,19 +899,22 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
                 ("label_en", "Internet"),
                 ("kind", "status"),
                 ("scope", "place"),
-                ("statuses", "up #2ca02c Working\ndown red Cut"),
+                ("status_label_en_0", "Working"),
+                ("status_colour_0", "#1b7f3b"),
+                ("status_label_en_1", "Cut"),
+                ("status_colour_1", "#b4232a"),
             ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         bad.text
-            .contains("Line 2: after the value, write its colour as #rrggbb.")
+            .contains("Value 2: choose one of the colours shown.")
     );
+    assert!(bad.text.contains(r#"value="Cut""#), "typed kept");
     assert!(
-        bad.text
-            .contains("up #2ca02c Working\ndown red Cut</textarea>"),
-        "typed kept"
+        !bad.text.contains(r##"value="#b4232a""##),
+        "only the palette is offered"
     );
     let taken = ed
         .post_form(
@@ -935,7 +951,8 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
                 ("label_en", "X"),
                 ("kind", "count"),
                 ("scope", "thread"),
-                ("statuses", "a #000000"),
+                ("status_label_en_0", "A"),
+                ("status_colour_0", "#d93b30"),
             ],
         )
         .await;
@@ -946,15 +963,17 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
         .post_form(
             &path,
             &[
-                ("key", "internet"),
                 ("label_en", "Internet"),
                 ("label_ru", "Интернет"),
                 ("kind", "status"),
                 ("scope", "place"),
-                (
-                    "statuses",
-                    "up #2CA02C Working\ndown #d62728 en=Cut | it=Interrotto",
-                ),
+                ("status_label_en_0", "Working"),
+                ("status_colour_0", "#1B7F3B"),
+                ("status_label_en_1", "Cut partly"),
+                ("status_label_it_1", "Interrotto in parte"),
+                ("status_colour_1", "#d93b30"),
+                ("status_label_en_2", ""),
+                ("status_colour_2", "#3a86d4"),
             ],
         )
         .await;
@@ -967,8 +986,15 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
         .get(&format!("/api/v1/threads/{}/indicators", w.slug))
         .await;
     let internet = &all.json[2];
-    assert_eq!(internet["statuses"][0]["colour"], "#2ca02c");
-    assert_eq!(internet["statuses"][1]["labels"]["it"], "Interrotto");
+    assert_eq!(internet["key"], "internet", "the key made from the label");
+    assert_eq!(internet["statuses"][0]["value"], "working");
+    assert_eq!(internet["statuses"][0]["colour"], "#1b7f3b");
+    assert_eq!(internet["statuses"][1]["value"], "cut_partly");
+    assert_eq!(
+        internet["statuses"][1]["labels"]["it"],
+        "Interrotto in parte"
+    );
+    assert_eq!(internet["statuses"].as_array().unwrap().len(), 2);
     let page = Browser::new(&app)
         .get(&format!("{path}?lang=ru"))
         .await
@@ -984,7 +1010,13 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
             &format!("{path}/{control}"),
             &[
                 ("label_en", "Who controls"),
-                ("statuses", "protesters #d62728"),
+                ("status_code_0", "government"),
+                ("status_label_en_0", "government"),
+                ("status_colour_0", "#1f77b4"),
+                ("status_remove_0", "1"),
+                ("status_code_1", "protesters"),
+                ("status_label_en_1", "protesters"),
+                ("status_colour_1", "#d62728"),
                 ("position", "5"),
             ],
         )
@@ -1005,11 +1037,7 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
     let bad_position = ed
         .post_form(
             &format!("{path}/{control}"),
-            &[
-                ("label_en", "Control"),
-                ("statuses", "government #1f77b4"),
-                ("position", "first"),
-            ],
+            &[("label_en", "Control"), ("position", "first")],
         )
         .await;
     assert!(
@@ -1023,10 +1051,14 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
             &[
                 ("label_en", "Who controls"),
                 ("label_it", "Controllo"),
-                (
-                    "statuses",
-                    "government #1f77b4 it=governo\nprotesters #d62728\ncontested #ff7f0e",
-                ),
+                ("status_code_0", "government"),
+                ("status_label_it_0", "governo"),
+                ("status_colour_0", "#1f77b4"),
+                ("status_code_1", "protesters"),
+                ("status_label_en_1", "Protesters"),
+                ("status_colour_1", "#d62728"),
+                ("status_label_en_2", "Contested"),
+                ("status_colour_2", "#b36b00"),
                 ("position", "-1"),
             ],
         )
@@ -1038,6 +1070,12 @@ async fn indicators_are_listed_for_all_and_managed_by_editors() {
     assert_eq!(all.json[0]["key"], "control", "moved first");
     assert_eq!(all.json[0]["labels"]["it"], "Controllo");
     assert_eq!(all.json[0]["statuses"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        all.json[0]["statuses"][0]["colour"], "#1f77b4",
+        "kept outside the palette"
+    );
+    assert_eq!(all.json[0]["statuses"][2]["value"], "contested");
+    assert_eq!(all.json[0]["statuses"][2]["colour"], "#b36b00");
     assert_eq!(
         ed.post_form(
             &format!("{path}/01HZZZZZZZZZZZZZZZZZZZZZZZ"),
@@ -1170,6 +1208,81 @@ async fn pages_speak_italian_and_russian() {
         "kinds in words, in Italian"
     );
     let form = b.get(&format!("/t/{}/reports/new", w.slug)).await.text;
-    assert!(form.contains("uno tra: government (governo), protesters"));
+    assert!(form.contains(r#"<option value="government">governo</option>"#));
     assert!(form.contains("Gli orari sono in UTC"));
+}
+
+#[tokio::test]
+async fn a_claim_value_foreign_to_its_indicator_is_refused_on_its_field() {
+    let app = app().await;
+    let w = world(&app, false).await;
+    let mut ed = app.browser_as("ed", Role::Editor).await;
+    let path = format!("/t/{}/reports/new", w.slug);
+    let before = app.counts().await;
+
+    // A status the indicator does not have (a forged select), in a report about Almaty.
+    let mut fields = report_form(&w, "Rebels hold Almaty");
+    set(&mut fields, "places", "Almaty");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_value_0", "rebels");
+    let reply = ed.post_form(&path, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .text
+            .contains(r#"id="f-claim-0-value-error">Write one of: government, protesters.</p>"#),
+        "the message sits on the value"
+    );
+    assert!(reply.text.contains(r##"<a href="#f-claim-0-value">"##));
+    // An indicator the thread does not track.
+    let mut fields = report_form(&w, "Unknown indicator");
+    set(&mut fields, "claim_indicator_0", "weather");
+    set(&mut fields, "claim_value_0", "sunny");
+    let reply = ed.post_form(&path, &fields).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply
+            .text
+            .contains("A claim names an indicator this thread does not track.")
+    );
+    // Asking for another row saves nothing and keeps what was typed.
+    let mut fields = report_form(&w, "Two places");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_place_0", "Almaty");
+    set(&mut fields, "claim_value_0", "government");
+    set(&mut fields, "intent", "more:control");
+    let more = ed.post_form(&path, &fields).await;
+    assert_eq!(more.status, StatusCode::OK);
+    assert!(more.text.contains(r#"name="claim_place_0" value="Almaty""#));
+    assert!(
+        more.text
+            .contains(r#"name="claim_indicator_1" value="police_dead""#)
+    );
+    assert!(
+        more.text
+            .contains(r#"name="claim_indicator_2" value="control""#)
+    );
+    assert!(!more.text.contains("field-error"), "not judged yet");
+    assert_eq!(app.counts().await, before, "nothing written");
+
+    // The report's one place is the claim's; counts take "at least" and ranges.
+    let mut fields = report_form(&w, "Government holds Almaty; at least 300 dead");
+    set(&mut fields, "places", "Almaty");
+    set(&mut fields, "claim_indicator_0", "control");
+    set(&mut fields, "claim_value_0", "government");
+    fields.extend([
+        ("claim_indicator_1", "police_dead"),
+        ("claim_value_1", "at least 300"),
+        ("claim_indicator_2", "police_dead"),
+        ("claim_value_2", "300–350"),
+    ]);
+    let saved = ed.post_form(&path, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let id = location(&saved).rsplit("#r-").next().unwrap().to_owned();
+    let stored = app.store.report(&id).await.unwrap();
+    assert_eq!(stored.claims.len(), 3);
+    assert_eq!(
+        stored.claims[0].place.as_ref().map(|p| p.id.as_str()),
+        Some(ALMATY)
+    );
 }

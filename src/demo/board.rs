@@ -128,7 +128,7 @@ pub async fn fill(store: &dyn Store, thread: &Thread, cast: &Cast<'_>) -> anyhow
             kind: IndicatorKind::Status,
             scope: Some(Scope::Place),
             statuses: vec![
-                status("cut", "#b4232a", "cut", "interrotto", "отключён"),
+                status("cut", "#d93b30", "cut", "interrotto", "отключён"),
                 status("partial", "#b36b00", "partial", "parziale", "частично"),
                 status("working", "#1b7f3b", "working", "funzionante", "работает"),
             ],

@@ -900,6 +900,243 @@ if (SCREENSHOTS) {
 // Cases "s1.", "s2.", … (ONLY=s1 runs one).
 //
 //
+/** Counts what an editor does in the forms: each field given a value, each button or link pressed
+ * (opening a form counts as the click on the link that leads to it). */
+function formCounter() {
+  const c = { fields: 0, clicks: 0 };
+  const nav = (page, act) => Promise.all([page.waitForNavigation({ waitUntil: "load" }), act]);
+  return {
+    c,
+    fill: async (page, sel, v) => { await page.fill(sel, v); c.fields++; },
+    select: async (page, sel, v) => { await page.selectOption(sel, v); c.fields++; },
+    open: async (page, path) => { await page.goto(path); c.clicks++; },
+    click: async (page, sel) => { await page.click(sel); c.clicks++; },
+    submit: async (page, sel) => { await nav(page, page.click(sel)); c.clicks++; },
+  };
+}
+
+/** The board of a thread with times, ids and positions left out: what a reader compares. */
+async function boardShape(base, slug) {
+  const get = async (p) => (await fetch(base + "/api/v1" + p, { headers: { accept: "application/json" } })).json();
+  const board = await get(`/threads/${slug}/board`);
+  const indicators = await get(`/threads/${slug}/indicators`);
+  const names = (l) => l.map((s) => s.name).sort();
+  return {
+    indicators: (indicators.items || indicators).map((i) => ({ key: i.key, labels: i.labels, kind: i.kind, scope: i.scope, statuses: i.statuses })),
+    board: board.indicators.map((i) => ({
+      key: i.key,
+      entries: i.entries.map((e) => ({
+        place: e.place ? e.place.name : null,
+        current: e.current ? e.current.text : null,
+        agreement: e.agreement,
+        positions: e.positions.map((p) => [p.text, names(p.sources)]),
+      })).sort((a, b) => String(a.place).localeCompare(String(b.place))),
+    })),
+  };
+}
+
+/** The demo's board (src/demo.rs, src/demo/board.rs) from a server of its own. */
+async function demoBoardShape() {
+  const dir = mkdtempSync(join(tmpdir(), "cronaca-demo-"));
+  const port = await freePort();
+  const demo = spawn(BIN, ["--data-dir", dir, "serve", "--demo", "--bind", `127.0.0.1:${port}`], { stdio: "ignore" });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}`, demo);
+    return await boardShape(`http://127.0.0.1:${port}`, "exercise-valdoria");
+  } finally {
+    demo.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The demo's board as an editor builds it through the forms. Before the claim groups, status
+// rows and derived codes, the same board took 124 fields and 47 clicks, counted on the forms as
+// they were: sources 21/10 and places 12/8 (unchanged); indicators 15 fields (key, three labels,
+// and for the status its kind, scope and a textarea of `code #rrggbb en=…|it=…|ru=…` lines) and
+// 4 clicks; eleven reports 75 fields (body, source, link, time, cites once, places seven times,
+// then per claim its indicator, its value typed as a code and, per place, the place again) and
+// 22 clicks (open the form, submit); the struck typo 1 field and 3 clicks.
+const OLD_FORMS = { fields: 124, clicks: 47 };
+
+test("s1. the demo's board built through the forms, without JavaScript: fields and clicks counted", async () => {
+  const expected = await demoBoardShape();
+  const t = await api("POST", "/threads", { title: uniq("Valdoria by hand"), lead: "The demo's board, typed in.", language: "en" });
+  const ctx = await newContext({ javaScriptEnabled: false, storageState: sessions.desk });
+  const n = formCounter();
+  const step = {};
+  const mark = (name) => { step[name] = { fields: n.c.fields, clicks: n.c.clicks }; };
+  try {
+    let page;
+    if (sessions.desk) page = await ctx.newPage(); else page = await login(ctx, "desk");
+    // Indicators: labels in three languages; codes and keys come from the labels, colours
+    // from the palette in order (red, amber, green).
+    await n.open(page, `/t/${t.slug}/indicators`);
+    // The demo's keys "detained" and "internet" are not its labels: those two are typed.
+    for (const [en, it, ru, key] of [["Police injured", "Agenti feriti", "Раненые полицейские"], ["People detained", "Persone fermate", "Задержанные", "detained"]]) {
+      if (key) await n.fill(page, "#f-key", key);
+      await n.fill(page, "#f-label-en", en); await n.fill(page, "#f-label-it", it); await n.fill(page, "#f-label-ru", ru);
+      await n.submit(page, 'form[action$="/indicators"] button.primary');
+    }
+    await n.fill(page, "#f-key", "internet");
+    await n.fill(page, "#f-label-en", "Mobile internet"); await n.fill(page, "#f-label-it", "Internet mobile"); await n.fill(page, "#f-label-ru", "Мобильный интернет");
+    await n.select(page, "#f-kind", "status"); await n.select(page, "#f-scope", "place");
+    for (const [row, labels] of [["cut", "interrotto", "отключён"], ["partial", "parziale", "частично"], ["working", "funzionante", "работает"]].entries()) {
+      for (const [k, lang] of ["en", "it", "ru"].entries()) await n.fill(page, `#f-s${row}-${lang}`, labels[k]);
+    }
+    await n.submit(page, 'form[action$="/indicators"] button.primary');
+    assert(/created/.test(page.url()), "the status indicator was created: " + (await page.locator(".field-error").allTextContents()).join(" "));
+    mark("indicators");
+    for (const [name, kind, affiliation] of [["Valdorian Interior Ministry", "official", "Government of Valdoria"], ["VTV State Television", "state_media", "Government of Valdoria"],
+      ["Aster Free Radio", "independent_media", ""], ["Northern Wire", "agency", ""], ["Velmora Residents channel", "social_channel", ""]]) {
+      await n.open(page, "/sources/new");
+      await n.fill(page, "#f-name", name);
+      if (await page.inputValue("#f-kind") !== kind) await n.select(page, "#f-kind", kind);
+      if (affiliation) await n.fill(page, "#f-affiliation", affiliation);
+      if (await page.inputValue("#f-language") !== "en") await n.fill(page, "#f-language", "en");
+      await n.fill(page, "#f-notes", "Invented for the exercise.");
+      await n.submit(page, 'form[action="/sources/new"] button.primary');
+    }
+    mark("sources");
+    for (const [name, lat, lon] of [["Port Aster", "-35.2", "-18.4"], ["Velmora", "-33.9", "-16.6"], ["Velmora Airport", "-34.15", "-16.2"], ["Saltmarsh", "-36.1", "-17.2"]]) {
+      await n.open(page, "/places/new");
+      await n.fill(page, "#f-name", name); await n.fill(page, "#f-lat", lat); await n.fill(page, "#f-lon", lon);
+      await n.submit(page, 'form[action="/places/new"] button.primary');
+    }
+    mark("places");
+    // Reports: one form, "submit and write another" after each.
+    const at = (h) => new Date(Date.now() - h * 3600_000).toISOString().slice(0, 19);
+    const lines = [
+      ["Velmora Residents channel", null, "No mobile data anywhere in Velmora since early evening, members report.", 9, "Velmora", ["internet", "cut"]],
+      ["Aster Free Radio", null, "Our reporters in **Port Aster** have had no mobile signal for an hour.", 8, "Port Aster", ["internet", "cut"]],
+      ["Valdorian Interior Ministry", null, "The ministry says 3 officers were injured during the night.", 7, "Port Aster", ["police_injured", "3"]],
+      ["VTV State Television", "Valdorian Interior Ministry", "State television repeats the ministry: 3 officers injured.", 6, "", ["police_injured", "3"]],
+      ["Aster Free Radio", null, "Hospital staff tell Aster Free Radio that **7** officers were brought in.", 5, "Port Aster", ["police_injured", "7"]],
+      ["Valdorian Interior Ministry", null, "The ministry reports 40 people detained for \"public disorder\".", 5, "", ["detained", "40"]],
+      ["Northern Wire", null, "Northern Wire, quoting lawyers: between 40 and 55 people detained.", 3, "", ["detained", "40–55"]],
+      ["Velmora Residents channel", null, "Mobile data is back in most of Velmora, members say.", 2, "Velmora", ["internet", "working"]],
+      ["Northern Wire", null, "Northern Wire: mobile service in Velmora restored only in the centre.", 1, "Velmora", ["internet", "partial"]],
+      ["VTV State Television", null, "State television: the airport is operating normally.", 1, "Velmora Airport", null],
+      ["Valdorian Interior Ministry", null, "The ministry now says 30 officers injured.", 1.5, "", ["police_injured", "30"]],
+    ];
+    await n.open(page, `/t/${t.slug}/reports/new`);
+    let typo = null;
+    for (const [i, [source, cites, body, hours, place, claim]] of lines.entries()) {
+      await n.fill(page, "#f-body", body);
+      await n.select(page, "#f-source", { label: source });
+      if (i < 10) await n.fill(page, "#f-link", "https://example.org/exercise/" + ["residents", "radio", "ministry", "vtv", "radio", "ministry", "wire", "residents", "wire", "vtv"][i]);
+      if (cites) await n.select(page, "#f-cites", { label: cites });
+      await n.fill(page, "#f-stated_at", at(hours));
+      if (place) await n.fill(page, "#f-places", place);
+      if (claim) {
+        const [key, value] = claim;
+        const field = page.locator(`#claims-${key} [name^="claim_value_"]`).first();
+        if (key === "internet") { await field.selectOption(value); n.c.fields++; } else { await field.fill(value); n.c.fields++; }
+      }
+      await n.submit(page, 'button[name="intent"][value="next"]');
+      assert(/done=next/.test(page.url()), `report ${i + 1} saved: ` + (await page.locator(".field-error").allTextContents()).join(" "));
+      typo = new URL(page.url()).searchParams.get("last");
+    }
+    mark("reports");
+    // The mistyped figure is struck.
+    await n.open(page, "/r/" + typo);
+    await n.click(page, "details.strike summary");
+    await n.fill(page, "#f-reason", "Mistyped: the ministry's statement says 3, not 30.");
+    await n.submit(page, "#strike button.danger");
+    mark("strike");
+    let prev = { fields: 0, clicks: 0 };
+    for (const [name, s] of Object.entries(step)) {
+      log(`    ${name}: ${s.fields - prev.fields} fields, ${s.clicks - prev.clicks} clicks`);
+      prev = s;
+    }
+    log(`    the demo's board: ${n.c.fields} fields and ${n.c.clicks} clicks (the forms before: ${OLD_FORMS.fields} fields, ${OLD_FORMS.clicks} clicks)`);
+    const built = await boardShape(BASE, t.slug);
+    const a = JSON.stringify(built), b = JSON.stringify(expected);
+    if (a !== b) { log("    built:    " + a); log("    expected: " + b); }
+    assert(a === b, "the board built through the forms equals the demo's");
+    assert(n.c.fields < OLD_FORMS.fields && n.c.clicks < OLD_FORMS.clicks, "fewer fields and clicks than before");
+  } finally { await ctx.close(); }
+}, 120_000);
+
+test("s2. claims without codes and without JavaScript: a status by its label, a range, another row", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Claims by label"), lead: "Lead.", language: "en" });
+  await api("POST", `/threads/${t.id}/indicators`, { key: "dead", labels: { en: "Dead", it: "Morti" }, kind: "count" });
+  await api("POST", `/threads/${t.id}/indicators`, { key: "control", labels: { en: "Control", it: "Controllo" }, kind: "status", scope: "place", statuses: [
+    { value: "lost", colour: "#d93b30", labels: { en: "Lost by the authorities", it: "Perso dalle autorità" } },
+    { value: "authorities", colour: "#1b7f3b", labels: { en: "Held by the authorities", it: "In mano alle autorità" } }] });
+  const src = shared.sources && shared.sources.ministry || (await api("POST", "/sources", { name: uniq("Claims ministry"), kind: "official" })).id;
+  for (const js of [false, true]) {
+    const ctx = await newContext({ javaScriptEnabled: js, storageState: sessions.desk, locale: "it-IT" });
+    try {
+      const page = sessions.desk ? await ctx.newPage() : await login(ctx, "desk");
+      await page.goto(`/t/${t.slug}/reports/new?lang=it`);
+      const options = await page.locator("#claims-control select option").allTextContents();
+      assert(options.includes("Perso dalle autorità") && !options.includes("lost"), "statuses offered by label in Italian: " + options.join(" | "));
+      await page.fill("#f-body", js ? "Con lo script" : "Senza script");
+      await page.selectOption("#f-source", src);
+      await page.locator("#claims-dead [name^='claim_value_']").first().fill("300–350");
+      // A second place: "another claim" adds a row (a round trip without the script).
+      const before = await page.locator("#claims-control [data-claim-row]").count();
+      const rows = page.locator("#claims-control [data-claim-row]");
+      await rows.nth(0).locator("input[name^='claim_place_']").fill("Almaty");
+      await rows.nth(0).locator("select").selectOption({ label: "Perso dalle autorità" });
+      if (js) await page.click("#claims-control [data-add-claim]");
+      else await Promise.all([page.waitForNavigation(), page.click("#claims-control [data-add-claim]")]);
+      assert(await rows.count() === before + 1, `one more row (${js ? "script" : "round trip"})`);
+      assert(await page.inputValue("#f-body") === (js ? "Con lo script" : "Senza script"), "the text is kept");
+      await rows.nth(1).locator("input[name^='claim_place_']").fill("Astana");
+      await rows.nth(1).locator("select").selectOption({ label: "In mano alle autorità" });
+      await Promise.all([page.waitForNavigation(), page.click("button.primary[name='intent']")]);
+      const id = new URL(page.url()).hash.replace("#r-", "");
+      assert(id, "published: " + page.url());
+      const r = await api("GET", "/reports/" + id);
+      const claims = r.claims.map((c) => `${c.indicator}:${c.place ? c.place.name : ""}:${JSON.stringify(c.value)}`).sort();
+      log(`    ${js ? "with" : "without"} the script: ${claims.join(", ")}`);
+      assert(claims.length === 3, "three claims");
+      assert(claims.some((c) => c.startsWith("dead::") && c.includes('"low":300') && c.includes('"high":350')), "a range");
+      assert(claims.some((c) => c.startsWith("control:Almaty:") && c.includes('"lost"')), "lost in Almaty");
+      assert(claims.some((c) => c.startsWith("control:Astana:") && c.includes('"authorities"')), "held in Astana");
+    } finally { await ctx.close(); }
+  }
+});
+
+test("s3. status values as rows without JavaScript: palette colours, codes from labels, more rows", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Status rows"), lead: "Lead.", language: "en" });
+  const ctx = await newContext({ javaScriptEnabled: false, storageState: sessions.desk });
+  try {
+    const page = sessions.desk ? await ctx.newPage() : await login(ctx, "desk");
+    await page.goto(`/t/${t.slug}/indicators`);
+    const swatches = await page.locator("#f-statuses fieldset.status-row").first().locator("input[type=radio]").evaluateAll((l) => l.map((i) => i.value));
+    log(`    palette: ${swatches.join(" ")}`);
+    assert(swatches.length === 8 && swatches.every((h) => /^#[0-9a-f]{6}$/.test(h)), "a radio per palette colour");
+    const rows0 = await page.locator("#f-statuses fieldset.status-row").count();
+    await page.fill("#f-label-en", "Internet");
+    await page.selectOption("#f-kind", "status");
+    await page.selectOption("#f-scope", "place");
+    for (let i = 0; i < rows0; i++) await page.fill(`#f-s${i}-en`, ["Cut partly", "Cut", "Working", "Slow"][i] || `Value ${i}`);
+    await Promise.all([page.waitForNavigation(), page.click("#f-statuses button[value=more]")]);
+    assert(await page.locator("#f-statuses fieldset.status-row").count() > rows0, "more rows without the script");
+    assert(await page.inputValue("#f-s0-en") === "Cut partly", "typed rows kept");
+    await page.fill(`#f-s${rows0}-en`, "Restored");
+    await page.fill(`#f-s${rows0}-it`, "Ripristinato");
+    await page.check(`input[name="status_colour_${rows0}"][value="#3a86d4"]`);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/indicators"] button.primary')]);
+    assert(/done=created/.test(page.url()), "created: " + (await page.locator(".field-error").allTextContents()).join(" "));
+    const list = await api("GET", `/threads/${t.id}/indicators`);
+    const ind = (list.items || list)[0];
+    log(`    ${ind.key}: ${ind.statuses.map((s) => `${s.value} ${s.colour}`).join(", ")}`);
+    assert(ind.key === "internet", "key from the label");
+    assert(ind.statuses[0].value === "cut_partly" && ind.statuses[0].colour === "#d93b30", "code from the label, first palette colour");
+    const last = ind.statuses[ind.statuses.length - 1];
+    assert(last.value === "restored" && last.colour === "#3a86d4" && last.labels.it === "Ripristinato", "the added row");
+    // Relabelled later, its code stays.
+    await page.click(`#i-internet details summary`).catch(() => {});
+    await page.fill("#e-internet-s0-en", "Partly cut");
+    await Promise.all([page.waitForNavigation(), page.click(`#i-internet form button.primary`)]);
+    const again = (await api("GET", `/threads/${t.id}/indicators`));
+    const first = (again.items || again)[0].statuses[0];
+    assert(first.value === "cut_partly" && first.labels.en === "Partly cut", "relabelled, the code stays");
+  } finally { await ctx.close(); }
+});
 
 
 // ---------------------------------------------------------------- layout: phones at 320 and 360 px, the timeline's order, map labels

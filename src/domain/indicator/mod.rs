@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod definition;
+pub mod palette;
 #[cfg(test)]
 mod tests;
 
@@ -211,6 +212,31 @@ pub fn value_text(value: &Value) -> String {
         Value::Status { value } => value.clone(),
         Value::Text { text } => text.clone(),
     }
+}
+
+/// A code made from a label, as keys and status values are: "Cut partly" → `cut_partly`,
+/// "Связь прервана" → `sviaz_prervana`; starting with a letter, at most [`MAX_KEY`] long, and
+/// numbered (`_2`, `_3`…) when `taken` already holds it.
+pub fn code_from_label(label: &str, taken: &[&str]) -> String {
+    let slug = if label.chars().any(char::is_alphanumeric) {
+        super::slug::slugify(label).replace('-', "_")
+    } else {
+        "value".to_owned()
+    };
+    let mut base = if slug.starts_with(|c: char| c.is_ascii_lowercase()) {
+        slug
+    } else {
+        format!("v_{slug}")
+    };
+    base.truncate(MAX_KEY - 4);
+    let base = base.trim_end_matches('_').to_owned();
+    let mut code = base.clone();
+    let mut n = 2;
+    while taken.contains(&code.as_str()) {
+        code = format!("{base}_{n}");
+        n += 1;
+    }
+    code
 }
 
 /// Checks a free text is a plausible short note (used for status notes).

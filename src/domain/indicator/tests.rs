@@ -129,3 +129,19 @@ fn labels_fall_back_sensibly() {
     assert_eq!(pick_label(&labels, "it", "k"), "Police dead");
     assert_eq!(pick_label(&BTreeMap::new(), "it", "k"), "k");
 }
+
+#[test]
+fn codes_are_made_from_labels() {
+    use super::code_from_label;
+    assert_eq!(code_from_label("Cut partly", &[]), "cut_partly");
+    assert_eq!(code_from_label("  Police injured! ", &[]), "police_injured");
+    assert_eq!(code_from_label("Связь прервана", &[]), "sviaz_prervana");
+    assert_eq!(code_from_label("300 dead", &[]), "v_300_dead");
+    assert_eq!(code_from_label("cut", &["cut", "cut_2"]), "cut_3");
+    assert_eq!(code_from_label("🔥", &[]), "value");
+    let long = code_from_label(&"word ".repeat(40), &[]);
+    assert!(
+        long.len() <= super::MAX_KEY && !long.ends_with('_'),
+        "{long}"
+    );
+}

@@ -1,6 +1,8 @@
 //! A thread's indicators in the browser: everyone sees the list; editors define new ones and
-//! relabel, recolour or reorder existing ones. Status values are typed one a line.
+//! relabel, recolour or reorder existing ones. Status values are rows: a label per language and
+//! a colour from the palette; their codes come from the labels.
 
+mod messages;
 mod statuses;
 mod view;
 
@@ -18,15 +20,15 @@ use super::reports::Problems;
 use super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
 use crate::app::AppState;
 use crate::domain::indicator::{
-    Indicator, IndicatorKind, IndicatorPatch, NewIndicator, Scope, StatusOption,
+    IndicatorKind, IndicatorPatch, NewIndicator, Scope, code_from_label,
 };
 use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::web::session::PageCtx;
-use statuses::parse_status_lines;
-use view::{EditFields, IndicatorView, kind_name, scope_name};
+use messages::{field_key, field_message, in_use_message, typed_statuses};
+use statuses::{ROW_LANGUAGES, StatusRow, colour_choices, padded};
+use view::{EditFields, IndicatorView, field, kind_name, scope_name};
 
 pub use view::{status_label, value_hint};
 
@@ -39,34 +41,37 @@ pub fn routes() -> Router<AppState> {
         .route("/t/{slug}/indicators/{id}", post(edit_indicator))
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CreateFields {
-    #[serde(default)]
+    /// Optional: made from the label when empty.
     key: String,
-    #[serde(default)]
-    label_en: String,
-    #[serde(default)]
-    label_it: String,
-    #[serde(default)]
-    label_ru: String,
-    #[serde(default)]
     kind: String,
-    #[serde(default)]
     scope: String,
-    #[serde(default)]
-    statuses: String,
+    /// The labels, the status rows and the intent, as in the edit form.
+    f: EditFields,
 }
 
 impl Default for CreateFields {
     fn default() -> Self {
         Self {
             key: String::new(),
-            label_en: String::new(),
-            label_it: String::new(),
-            label_ru: String::new(),
             kind: "count".into(),
             scope: "thread".into(),
-            statuses: String::new(),
+            f: EditFields {
+                rows: padded(Vec::new(), 0),
+                ..Default::default()
+            },
+        }
+    }
+}
+
+impl CreateFields {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        Self {
+            key: field(pairs, "key"),
+            kind: field(pairs, "kind"),
+            scope: field(pairs, "scope"),
+            f: EditFields::from_pairs(pairs),
         }
     }
 }
@@ -81,7 +86,6 @@ struct IndicatorsPage<'a> {
     create: CreateFields,
     create_errors: Problems,
     notice: Option<String>,
-    status_hint: String,
 }
 
 impl IndicatorsPage<'_> {
@@ -102,6 +106,22 @@ impl IndicatorsPage<'_> {
             .map(|s| (s.as_str(), scope_name(self.ctx, s)))
             .collect()
     }
+
+    /// The accessibility attributes of a list of status rows (`<pre>-statuses`).
+    fn rows_aria(&self, errs: &Problems, pre: impl std::fmt::Display) -> String {
+        errs.aria(&format!("{pre}-statuses"), "statuses", true)
+    }
+
+    fn languages(&self) -> &'static [(&'static str, &'static str); 3] {
+        &ROW_LANGUAGES
+    }
+
+    fn colours(&self, row: &StatusRow) -> Vec<(String, String)> {
+        colour_choices(row)
+            .into_iter()
+            .map(|(hex, name)| (hex, self.ctx.t(name)))
+            .collect()
+    }
 }
 
 #[derive(Deserialize)]
@@ -116,7 +136,6 @@ async fn page<'a>(
     notice: Option<String>,
 ) -> Result<IndicatorsPage<'a>, PageError> {
     let indicators = state.store.indicators(&thread.id).await.or_page(ctx)?;
-    let lang = Lang::from_tag(ctx.i18n.code()).unwrap_or(Lang::En);
     Ok(IndicatorsPage {
         ctx,
         items: indicators
@@ -127,11 +146,6 @@ async fn page<'a>(
         create: CreateFields::default(),
         create_errors: Problems::default(),
         notice,
-        status_hint: ctx.i18n.ts(
-            "indicator-statuses-hint-language",
-            "language",
-            lang.native_name(),
-        ),
         thread,
     })
 }
@@ -152,62 +166,23 @@ async fn indicators_page(
     Ok(render(&ctx, &page))
 }
 
-fn field_message(ctx: &PageCtx, field: &str) -> String {
-    match field {
-        "key" => ctx.t("indicator-error-key"),
-        "kind" => ctx.t("indicator-error-kind"),
-        "scope" => ctx.t("indicator-error-scope"),
-        "labels" => ctx.t("indicator-error-labels"),
-        "position" => ctx.t("indicator-error-position"),
-        "statuses" => ctx.t("indicator-error-statuses"),
-        "statuses.value" => ctx.t("indicator-error-status-twice"),
-        f if f.starts_with("labels.") || f.starts_with("statuses.labels") => {
-            ctx.t("indicator-error-label")
-        }
-        _ => ctx.t("rx-error-field"),
-    }
-}
-
-/// Where a domain refusal shows: the labels' fields share one message.
-fn field_key(field: &str) -> &str {
-    match field {
-        f if f.starts_with("labels") => "labels",
-        f if f.starts_with("statuses") => "statuses",
-        f => f,
-    }
-}
-
-/// Status values typed for an indicator of this kind: required for a status, refused for others.
-fn typed_statuses(
-    ctx: &PageCtx,
-    kind: IndicatorKind,
-    text: &str,
-) -> Result<Vec<StatusOption>, String> {
-    match kind {
-        IndicatorKind::Status => {
-            let parsed = parse_status_lines(text, ctx.i18n.code())
-                .map_err(|e| statuses::message(ctx, &e))?;
-            if parsed.is_empty() {
-                return Err(ctx.t("indicator-error-statuses-needed"));
-            }
-            if parsed.len() > crate::domain::indicator::MAX_STATUSES {
-                return Err(ctx.t("indicator-error-statuses-too-many"));
-            }
-            Ok(parsed)
-        }
-        _ if text.trim().is_empty() => Ok(Vec::new()),
-        _ => Err(ctx.t("indicator-error-statuses-not-status")),
-    }
-}
-
 async fn create_indicator(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
-    CsrfForm(f): CsrfForm<CreateFields>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
     allow(&ctx, Action::ManageIndicators)?;
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    let f = CreateFields::from_pairs(&pairs);
+    if f.f.intent == "more" {
+        let mut page = page(&state, &ctx, thread, None).await?;
+        page.create = CreateFields {
+            f: f.f.shown(),
+            ..f
+        };
+        return Ok(render(&ctx, &page).into_response());
+    }
     let mut errors = Problems::default();
     let kind = IndicatorKind::parse(f.kind.trim());
     let scope = Scope::parse(f.scope.trim());
@@ -217,7 +192,7 @@ async fn create_indicator(
     if scope.is_none() {
         errors.add("scope", field_message(&ctx, "scope"));
     }
-    let statuses = match kind.map(|k| typed_statuses(&ctx, k, &f.statuses)) {
+    let statuses = match kind.map(|k| typed_statuses(&ctx, k, &f.f.rows, &[])) {
         Some(Ok(s)) => s,
         Some(Err(message)) => {
             errors.add("statuses", message);
@@ -226,15 +201,25 @@ async fn create_indicator(
         None => Vec::new(),
     };
     if let (Some(kind), true) = (kind, errors.is_empty()) {
-        let labels = EditFields {
-            label_en: f.label_en.clone(),
-            label_it: f.label_it.clone(),
-            label_ru: f.label_ru.clone(),
-            ..Default::default()
-        }
-        .labels(&BTreeMap::new());
+        let labels = f.f.labels(&BTreeMap::new());
+        let key = if f.key.trim().is_empty() {
+            let existing = state.store.indicators(&thread.id).await.or_page(&ctx)?;
+            let taken: Vec<&str> = existing.iter().map(|i| i.key.as_str()).collect();
+            let name = labels
+                .get("en")
+                .or_else(|| labels.get(ctx.i18n.code()))
+                .or_else(|| labels.values().next())
+                .map_or("", String::as_str);
+            if name.is_empty() {
+                String::new()
+            } else {
+                code_from_label(name, &taken)
+            }
+        } else {
+            f.key.clone()
+        };
         let input = NewIndicator {
-            key: f.key.clone(),
+            key,
             labels,
             kind,
             scope,
@@ -264,39 +249,19 @@ async fn create_indicator(
         }
     }
     let mut page = page(&state, &ctx, thread, None).await?;
-    page.create = f;
+    page.create = CreateFields {
+        f: f.f.shown(),
+        ..f
+    };
     page.create_errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
-}
-
-/// The values a refused change would have removed that the store named as in use.
-fn in_use_message(
-    ctx: &PageCtx,
-    before: &Indicator,
-    after: &[StatusOption],
-    message: &str,
-) -> String {
-    let removed: Vec<&str> = before
-        .statuses
-        .iter()
-        .map(|s| s.value.as_str())
-        .filter(|v| !after.iter().any(|a| a.value == *v))
-        .collect();
-    let named: Vec<&str> = removed
-        .iter()
-        .copied()
-        .filter(|v| message.contains(&format!("'{v}'")))
-        .collect();
-    let values = if named.is_empty() { removed } else { named };
-    ctx.i18n
-        .ts("indicator-error-in-use", "values", &values.join(", "))
 }
 
 async fn edit_indicator(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path((slug, id)): Path<(String, String)>,
-    CsrfForm(f): CsrfForm<EditFields>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
     allow(&ctx, Action::ManageIndicators)?;
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
@@ -304,13 +269,22 @@ async fn edit_indicator(
     let Some(before) = indicators.into_iter().find(|i| i.id == id) else {
         return Err(PageError::new(&ctx, AppError::NotFound("indicator")).into());
     };
+    let f = EditFields::from_pairs(&pairs);
     let mut errors = Problems::default();
+    if f.intent == "more" {
+        let mut page = page(&state, &ctx, thread, None).await?;
+        if let Some(view) = page.items.iter_mut().find(|v| v.id == before.id) {
+            view.f = f.shown();
+            view.open = true;
+        }
+        return Ok(render(&ctx, &page).into_response());
+    }
     let position = f.position.trim().parse::<i64>().ok();
     if position.is_none() {
         errors.add("position", field_message(&ctx, "position"));
     }
     let statuses = if before.kind == IndicatorKind::Status {
-        match typed_statuses(&ctx, before.kind, &f.statuses) {
+        match typed_statuses(&ctx, before.kind, &f.rows, &before.statuses) {
             Ok(s) => Some(s),
             Err(message) => {
                 errors.add("statuses", message);
@@ -348,8 +322,9 @@ async fn edit_indicator(
     }
     let mut page = page(&state, &ctx, thread, None).await?;
     if let Some(view) = page.items.iter_mut().find(|v| v.id == before.id) {
-        view.f = f;
+        view.f = f.shown();
         view.errors = errors;
+        view.open = true;
     }
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
 }

@@ -2,6 +2,7 @@
 //! form, and the report page with its actions by role (see `page`).
 
 mod check;
+mod claims;
 mod form;
 mod page;
 mod problems;
@@ -20,7 +21,7 @@ use super::login::{require_login, urlencode};
 use super::places::Found;
 use super::{CsrfForm, OrPage, PageError, PageResult, Refused, allow, describe, render};
 use crate::app::AppState;
-use crate::domain::indicator::{Indicator, Scope, pick_label};
+use crate::domain::indicator::Indicator;
 use crate::domain::permissions::Action;
 use crate::domain::report::{self, Report, ReportState};
 use crate::domain::thread::Thread;
@@ -28,7 +29,8 @@ use crate::error::AppError;
 use crate::service::Client;
 use crate::store::{PageRequest, StoreError};
 use crate::web::session::PageCtx;
-use form::{ClaimRow, ReportFields};
+use claims::{ClaimGroup, groups};
+use form::ReportFields;
 
 pub use problems::Problems;
 
@@ -46,14 +48,6 @@ pub fn routes() -> Router<AppState> {
         .merge(revisions::routes())
 }
 
-/// An indicator as the claim rows offer it.
-pub struct IndicatorChoice {
-    pub key: String,
-    pub label: String,
-    pub hint: String,
-    pub per_place: bool,
-}
-
 #[derive(Template)]
 #[template(path = "report/form.html")]
 struct ReportForm<'a> {
@@ -67,7 +61,8 @@ struct ReportForm<'a> {
     form_error: Option<String>,
     /// `(id, name)`, by name.
     sources: Vec<(String, String)>,
-    indicators: Vec<IndicatorChoice>,
+    /// The claims, one group per indicator.
+    groups: Vec<ClaimGroup>,
     found: Vec<Found>,
     guest: bool,
     /// The report will wait for a moderator.
@@ -75,8 +70,6 @@ struct ReportForm<'a> {
     notice: Option<String>,
     /// Whether the places were checked on the reader's request.
     checked: bool,
-    /// The empty row the page script copies to add a claim.
-    blank_row: ClaimRow,
 }
 
 impl ReportForm<'_> {
@@ -87,13 +80,14 @@ impl ReportForm<'_> {
         }
     }
 
-    /// The accessibility attributes of a claim row's field (`f-claim-<n>-<part>`).
-    fn claim_aria(&self, idx: &str, part: &str) -> String {
-        let hint = (part == "value" && !self.indicators.is_empty()).then_some("claims-hint");
+    /// The accessibility attributes of a claim row's field (`f-claim-<n>-<part>`), described
+    /// by its group's hint.
+    fn claim_aria(&self, idx: &str, part: &str, group: &str) -> String {
+        let hint = format!("claims-{group}-hint");
         self.errors.described(
             &format!("f-claim-{idx}-{part}"),
             &format!("claim-{idx}-{part}"),
-            hint,
+            (part == "value").then_some(hint.as_str()),
         )
     }
 
@@ -152,7 +146,8 @@ async fn show_form(
     status: StatusCode,
 ) -> PageResult {
     let (sources, indicators) = choices(state, ctx, &s.thread).await?;
-    let lang = ctx.i18n.code();
+    let more = s.f.intent.strip_prefix("more:");
+    let groups = groups(ctx, &indicators, &s.f.claims, more);
     let pending =
         report::admission(&s.thread, ctx.role()).is_ok_and(|state| state == ReportState::Pending);
     let page = ReportForm {
@@ -160,24 +155,15 @@ async fn show_form(
         guest: ctx.user.is_none(),
         pending: pending && s.editing.is_none(),
         editing: s.editing,
-        f: s.f.padded(),
+        f: s.f,
         errors: s.errors,
         form_error: s.form_error,
         sources,
-        indicators: indicators
-            .iter()
-            .map(|i| IndicatorChoice {
-                key: i.key.clone(),
-                label: pick_label(&i.labels, lang, &i.key).to_owned(),
-                hint: super::indicators::value_hint(ctx, i),
-                per_place: i.scope == Scope::Place,
-            })
-            .collect(),
+        groups,
         found: s.found,
         notice: s.notice,
         checked: s.checked,
         thread: s.thread,
-        blank_row: ClaimRow::default(),
     };
     Ok((status, render(ctx, &page)).into_response())
 }
@@ -216,10 +202,11 @@ async fn new_report_form(
         source: q.source.unwrap_or_default(),
         ..Default::default()
     };
-    let notice = q
-        .done
-        .filter(|d| d == "pending")
-        .map(|_| ctx.t("report-notice-pending"));
+    let notice = match q.done.as_deref() {
+        Some("pending") => Some(ctx.t("report-notice-pending")),
+        Some("next") => Some(ctx.t("report-notice-next")),
+        _ => None,
+    };
     let s = FormState {
         thread,
         editing: None,
@@ -258,6 +245,7 @@ async fn submit(
     )
     .await
     .or_page(ctx)?;
+    let more = f.intent.starts_with("more:");
     let mut again = FormState {
         checked: f.intent == "check",
         thread,
@@ -268,6 +256,11 @@ async fn submit(
         found: checked.found,
         notice: None,
     };
+    if more {
+        // Another row asked for: the form comes back as typed, judged only when sent.
+        again.errors = Problems::default();
+        return Ok(Submitted::Again(again, StatusCode::OK));
+    }
     let Some(input) = checked.input else {
         return Ok(Submitted::Again(again, StatusCode::UNPROCESSABLE_ENTITY));
     };
@@ -310,9 +303,14 @@ async fn create_report(
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
     may_submit(&ctx, &thread)?;
     let f = ReportFields::from_pairs(&pairs);
+    let next = f.intent == "next";
     let slug = thread.slug.clone();
     match submit(&state, &ctx, client, thread, None, f).await? {
         Submitted::Again(s, status) => show_form(&state, &ctx, s, status).await,
+        Submitted::Saved(r) if r.state == ReportState::Published && next => Ok(Redirect::to(
+            &format!("/t/{slug}/reports/new?done=next&last={}", r.id),
+        )
+        .into_response()),
         Submitted::Saved(r) if r.state == ReportState::Published => {
             Ok(Redirect::to(&format!("/t/{slug}?done=report#r-{}", r.id)).into_response())
         }

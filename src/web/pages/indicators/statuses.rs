@@ -1,210 +1,298 @@
-//! Status values typed one a line (`value #rrggbb label`), read into the indicator's list and
-//! written back the same way.
+//! Status values as form rows: a label per language and a colour from the palette; the code of
+//! a new value is made from its label, the code of a stored one never changes.
 
 use std::collections::BTreeMap;
 
-use fluent_templates::fluent_bundle::FluentValue;
+use crate::domain::indicator::palette::{self, PALETTE};
+use crate::domain::indicator::{StatusOption, code_from_label};
 
-use crate::domain::indicator::StatusOption;
-use crate::domain::language::LanguageTag;
-use crate::web::session::PageCtx;
+/// The languages a row offers a label in, in the order of its fields.
+pub const ROW_LANGUAGES: [(&str, &str); 3] =
+    [("en", "English"), ("it", "Italiano"), ("ru", "Русский")];
+/// Blank rows a form offers after the filled ones.
+const BLANK_ROWS: usize = 2;
+/// At least this many rows show on a new indicator.
+const MIN_ROWS: usize = 4;
+/// Rows beyond this index are not read.
+const MAX_ROW_INDEX: usize = 100;
 
-/// Why a line of status values was not understood.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LineProblem {
-    /// No `#rrggbb` after the value.
-    NoColour,
-    NoValue,
-    BadColour(String),
-    /// Two labels in one language.
-    LabelTwice(String),
+/// One status value as typed (or as stored).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct StatusRow {
+    /// The stored value's code; empty for a new row, whose code comes from its label.
+    pub code: String,
+    /// Labels in the order of [`ROW_LANGUAGES`].
+    pub labels: [String; 3],
+    pub colour: String,
+    /// The editor asked to remove this stored value.
+    pub remove: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineError {
-    /// Counted from 1, blank lines included, as the editor sees them.
-    pub line: usize,
-    pub problem: LineProblem,
+impl StatusRow {
+    fn is_blank(&self) -> bool {
+        self.remove
+            || (self.code.trim().is_empty() && self.labels.iter().all(|l| l.trim().is_empty()))
+    }
+
+    pub fn label(&self, n: impl std::borrow::Borrow<usize>) -> &str {
+        self.labels.get(*n.borrow()).map_or("", String::as_str)
+    }
 }
 
-/// A language code before `=` in a label ("it=Governo"), normalized; `None` when the text
-/// before `=` is not one, so the `=` belongs to the label.
-fn label_language(text: &str) -> Option<String> {
-    let t = text.trim();
-    let short = t.len() <= 12 && !t.contains(char::is_whitespace);
-    short
-        .then(|| LanguageTag::parse(t).ok())
-        .flatten()
-        .map(|tag| tag.as_str().to_owned())
-}
-
-fn is_colour(word: &str) -> bool {
-    word.len() == 7 && word.starts_with('#') && word.bytes().skip(1).all(|b| b.is_ascii_hexdigit())
-}
-
-/// Reads status values typed one a line: `value #rrggbb label`, the label optional, and
-/// labels in several languages as `en=Government | it=Governo`. A label without a language
-/// is in `default_lang`. Blank lines are skipped.
-pub fn parse_status_lines(text: &str, default_lang: &str) -> Result<Vec<StatusOption>, LineError> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let fail = |problem| LineError {
-            line: i + 1,
-            problem,
-        };
-        let words: Vec<&str> = raw.split_whitespace().collect();
-        if words.is_empty() {
+/// The rows of a posted form (`status_code_<n>`, `status_label_<lang>_<n>`,
+/// `status_colour_<n>`) in the order of `n`, blank ones dropped, and the highest `n` seen.
+pub fn rows_from_pairs(pairs: &[(String, String)]) -> (Vec<StatusRow>, usize) {
+    let mut rows: BTreeMap<usize, StatusRow> = BTreeMap::new();
+    for (key, value) in pairs {
+        let Some(rest) = key.strip_prefix("status_") else {
             continue;
-        }
-        let at = words
-            .iter()
-            .position(|w| w.starts_with('#'))
-            .ok_or_else(|| fail(LineProblem::NoColour))?;
-        let (value, rest) = words.split_at(at);
-        let Some((colour, label_words)) = rest.split_first() else {
-            return Err(fail(LineProblem::NoColour));
         };
-        if value.is_empty() {
-            return Err(fail(LineProblem::NoValue));
-        }
-        if !is_colour(colour) {
-            return Err(fail(LineProblem::BadColour((*colour).to_owned())));
-        }
-        let mut labels = BTreeMap::new();
-        for part in label_words.join(" ").split('|') {
-            let part = part.trim();
-            let (lang, label) = match part.split_once('=') {
-                Some((lang, label)) => match label_language(lang) {
-                    Some(lang) => (lang, label.trim()),
-                    None => (default_lang.to_owned(), part),
-                },
-                None => (default_lang.to_owned(), part),
-            };
-            if label.is_empty() {
-                continue;
-            }
-            if labels.insert(lang.clone(), label.to_owned()).is_some() {
-                return Err(fail(LineProblem::LabelTwice(lang)));
+        let Some((field, n)) = rest.rsplit_once('_') else {
+            continue;
+        };
+        let Some(n) = n.parse::<usize>().ok().filter(|n| *n < MAX_ROW_INDEX) else {
+            continue;
+        };
+        let row = rows.entry(n).or_default();
+        match field {
+            "code" => row.code = value.trim().to_owned(),
+            "colour" => row.colour = value.trim().to_ascii_lowercase(),
+            "remove" => row.remove = !value.is_empty(),
+            f => {
+                let lang = f.strip_prefix("label_").unwrap_or("");
+                if let Some(i) = ROW_LANGUAGES.iter().position(|(l, _)| *l == lang)
+                    && let Some(slot) = row.labels.get_mut(i)
+                {
+                    *slot = value.clone();
+                }
             }
         }
+    }
+    let seen = rows.keys().next_back().map_or(0, |n| n + 1);
+    (rows.into_values().filter(|r| !r.is_blank()).collect(), seen)
+}
+
+/// A stored list of values as rows.
+pub fn rows_of(statuses: &[StatusOption]) -> Vec<StatusRow> {
+    statuses
+        .iter()
+        .map(|s| StatusRow {
+            code: s.value.clone(),
+            labels: ROW_LANGUAGES.map(|(l, _)| s.labels.get(l).cloned().unwrap_or_default()),
+            colour: s.colour.clone(),
+            remove: false,
+        })
+        .collect()
+}
+
+/// The rows a form shows: the filled ones, then blank ones (at least `at_least` rows in all),
+/// each blank row with the next palette colour chosen.
+pub fn padded(mut rows: Vec<StatusRow>, at_least: usize) -> Vec<StatusRow> {
+    let want = (rows.len() + BLANK_ROWS).max(at_least).max(MIN_ROWS);
+    while rows.len() < want {
+        let colour = palette::default_colour(rows.len()).to_owned();
+        rows.push(StatusRow {
+            colour,
+            ..Default::default()
+        });
+    }
+    for (n, row) in rows.iter_mut().enumerate() {
+        // Only a stored value keeps a colour outside the palette.
+        let foreign = row.code.is_empty() && palette::swatch(&row.colour).is_none();
+        if row.colour.is_empty() || foreign {
+            row.colour = palette::default_colour(n).to_owned();
+        }
+    }
+    rows
+}
+
+/// Why a row cannot become a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowProblem {
+    /// A stored value left without any label.
+    NoLabel,
+    /// A colour outside the palette (and not the value's stored colour).
+    Colour,
+    /// Two rows with the same label.
+    Twice,
+}
+
+/// The rows as the indicator's values. `stored` are the values before the change: their codes
+/// stay, and so may their colours even when outside the palette. `lang` is the reader's
+/// language, whose label names a new value when there is no English one.
+pub fn to_statuses(
+    rows: &[StatusRow],
+    stored: &[StatusOption],
+    lang: &str,
+) -> Result<Vec<StatusOption>, (usize, RowProblem)> {
+    let mut out: Vec<StatusOption> = Vec::with_capacity(rows.len());
+    let mut codes: Vec<String> = stored.iter().map(|s| s.value.clone()).collect();
+    for (n, row) in rows.iter().enumerate() {
+        let labels: BTreeMap<String, String> = ROW_LANGUAGES
+            .iter()
+            .zip(&row.labels)
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|((l, _), t)| ((*l).to_owned(), t.trim().to_owned()))
+            .collect();
+        let before = stored
+            .iter()
+            .find(|s| !row.code.is_empty() && s.value == row.code);
+        // A value stored without labels is named by its code; any other needs a label.
+        if labels.is_empty() && before.is_none_or(|s| !s.labels.is_empty()) {
+            return Err((n, RowProblem::NoLabel));
+        }
+        let same_label = |o: &StatusOption| {
+            labels.iter().any(|(l, t)| {
+                o.labels
+                    .get(l)
+                    .is_some_and(|x| x.to_lowercase() == t.to_lowercase())
+            })
+        };
+        if out.iter().any(same_label) {
+            return Err((n, RowProblem::Twice));
+        }
+        let kept_colour = before.is_some_and(|s| s.colour.eq_ignore_ascii_case(&row.colour));
+        if palette::swatch(&row.colour).is_none() && !kept_colour {
+            return Err((n, RowProblem::Colour));
+        }
+        let code = match before {
+            Some(s) => s.value.clone(),
+            None => {
+                let name = labels
+                    .get("en")
+                    .or_else(|| labels.get(lang.split('-').next().unwrap_or(lang)))
+                    .or_else(|| labels.values().next())
+                    .map_or("", String::as_str);
+                let taken: Vec<&str> = codes.iter().map(String::as_str).collect();
+                let code = code_from_label(name, &taken);
+                codes.push(code.clone());
+                code
+            }
+        };
         out.push(StatusOption {
-            value: value.join(" "),
-            colour: colour.to_ascii_lowercase(),
+            value: code,
+            colour: row.colour.clone(),
             labels,
         });
     }
     Ok(out)
 }
 
-/// Status values written back as lines, in the form `parse_status_lines` reads.
-pub fn status_lines(statuses: &[StatusOption]) -> String {
-    statuses
-        .iter()
-        .map(|s| {
-            let labels: Vec<String> = s.labels.iter().map(|(l, t)| format!("{l}={t}")).collect();
-            if labels.is_empty() {
-                format!("{} {}", s.value, s.colour)
-            } else {
-                format!("{} {} {}", s.value, s.colour, labels.join(" | "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-pub fn message(ctx: &PageCtx, e: &LineError) -> String {
-    let line = || ("line", FluentValue::from(e.line as i64));
-    let text = |t: &str| ("text", FluentValue::from(t.to_owned()));
-    let i18n = &ctx.i18n;
-    match &e.problem {
-        LineProblem::NoColour => i18n.with_args("indicator-line-no-colour", [line()]),
-        LineProblem::NoValue => i18n.with_args("indicator-line-no-value", [line()]),
-        LineProblem::BadColour(c) => i18n.with_args("indicator-line-bad-colour", [line(), text(c)]),
-        LineProblem::LabelTwice(l) => {
-            i18n.with_args("indicator-line-label-twice", [line(), text(l)])
-        }
+/// The palette as a row's colour choice shows it: `(hex, Fluent id of its name)`, with a
+/// stored colour outside the palette kept as a first choice.
+pub fn colour_choices(row: &StatusRow) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::with_capacity(PALETTE.len() + 1);
+    if !row.colour.is_empty() && palette::swatch(&row.colour).is_none() {
+        out.push((row.colour.clone(), "palette-current"));
     }
+    out.extend(PALETTE.iter().map(|s| (s.hex.to_owned(), s.name)));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn option(value: &str, colour: &str, labels: &[(&str, &str)]) -> StatusOption {
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn option(value: &str, colour: &str, en: &str) -> StatusOption {
         StatusOption {
             value: value.into(),
             colour: colour.into(),
-            labels: labels
-                .iter()
-                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
-                .collect(),
+            labels: BTreeMap::from([("en".to_owned(), en.to_owned())]),
         }
     }
 
     #[test]
-    fn status_lines_are_read_with_their_labels() {
-        let text = "government #1F77B4 Government\n\n  protesters  #d62728 \
-                    en=Protesters | it=Manifestanti | ru=Протестующие\ncontested area #ff7f0e";
-        let parsed = parse_status_lines(text, "en").unwrap();
+    fn rows_are_read_in_order_and_blank_ones_dropped() {
+        let (rows, seen) = rows_from_pairs(&pairs(&[
+            ("status_label_en_1", "Working"),
+            ("status_colour_1", "#1B7F3B"),
+            ("status_label_en_0", "Cut"),
+            ("status_label_ru_0", "Отключён"),
+            ("status_colour_0", "#d93b30"),
+            ("status_label_en_2", " "),
+            ("status_colour_2", "#3a86d4"),
+            ("status_label_xx_0", "ignored"),
+            ("status_colour_99999", "#000000"),
+            ("status_code_3", "gone"),
+            ("status_remove_3", "1"),
+        ]));
+        assert_eq!(seen, 4);
+        assert_eq!(rows.len(), 2);
         assert_eq!(
-            parsed,
-            [
-                option("government", "#1f77b4", &[("en", "Government")]),
-                option(
-                    "protesters",
-                    "#d62728",
-                    &[
-                        ("en", "Protesters"),
-                        ("it", "Manifestanti"),
-                        ("ru", "Протестующие")
-                    ]
-                ),
-                option("contested area", "#ff7f0e", &[]),
-            ]
+            rows[0].labels,
+            ["Cut".to_owned(), String::new(), "Отключён".to_owned()]
         );
-        let italian = parse_status_lines("governo #1f77b4 Governo", "it").unwrap();
-        assert_eq!(italian[0].labels["it"], "Governo");
-        let with_equals = parse_status_lines("x #000000 a = b", "en").unwrap();
-        assert_eq!(with_equals[0].labels["en"], "a = b");
+        assert_eq!(rows[1].colour, "#1b7f3b");
+        let shown = padded(rows, 0);
+        assert_eq!(shown.len(), 4);
+        assert_eq!(shown[2].colour, palette::default_colour(2));
+        assert_eq!(padded(Vec::new(), 6).len(), 6, "one more row asked for");
     }
 
     #[test]
-    fn bad_status_lines_name_their_line() {
-        let err = |text: &str| parse_status_lines(text, "en").unwrap_err();
-        assert_eq!(
-            err("government #1f77b4\nprotesters red"),
-            LineError {
-                line: 2,
-                problem: LineProblem::NoColour
-            }
-        );
-        assert_eq!(err("#1f77b4 Government").problem, LineProblem::NoValue);
-        assert_eq!(
-            err("a #12345 A").problem,
-            LineProblem::BadColour("#12345".into())
-        );
-        assert_eq!(
-            err("a #123456 en=A | en=B").problem,
-            LineProblem::LabelTwice("en".into())
-        );
-        assert_eq!(err("\n\na #zzzzzz").line, 3);
-    }
-
-    #[test]
-    fn status_lines_round_trip() {
-        let statuses = vec![
-            option(
-                "government",
-                "#1f77b4",
-                &[("en", "Government"), ("it", "Governo")],
-            ),
-            option("contested", "#ff7f0e", &[]),
+    fn new_rows_get_codes_from_their_labels_and_stored_ones_keep_theirs() {
+        let stored = vec![option("lost", "#b4232a", "Lost")];
+        let rows = vec![
+            StatusRow {
+                code: "lost".into(),
+                labels: ["Lost to protesters".into(), String::new(), String::new()],
+                colour: "#b4232a".into(),
+                remove: false,
+            },
+            StatusRow {
+                code: String::new(),
+                labels: [String::new(), "Contesa".into(), String::new()],
+                colour: "#b36b00".into(),
+                remove: false,
+            },
+            StatusRow {
+                code: String::new(),
+                labels: ["Lost".into(), String::new(), String::new()],
+                colour: "#1b7f3b".into(),
+                remove: false,
+            },
         ];
-        let text = status_lines(&statuses);
+        let out = to_statuses(&rows, &stored, "it").unwrap();
+        let codes: Vec<&str> = out.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(codes, ["lost", "contesa", "lost_2"]);
         assert_eq!(
-            text,
-            "government #1f77b4 en=Government | it=Governo\ncontested #ff7f0e"
+            out[0].colour, "#b4232a",
+            "a stored colour outside the palette stays"
         );
-        assert_eq!(parse_status_lines(&text, "ru").unwrap(), statuses);
+    }
+
+    #[test]
+    fn bad_rows_are_named() {
+        let row = |en: &str, colour: &str| StatusRow {
+            code: String::new(),
+            labels: [en.into(), String::new(), String::new()],
+            colour: colour.into(),
+            remove: false,
+        };
+        let stored = vec![option("held", "#1b7f3b", "Held")];
+        assert_eq!(
+            to_statuses(&[row("Held", "#ffd400")], &[], "en"),
+            Err((0, RowProblem::Colour))
+        );
+        assert_eq!(
+            to_statuses(&[row("Held", "#1b7f3b"), row("held", "#d93b30")], &[], "en"),
+            Err((1, RowProblem::Twice))
+        );
+        let unlabelled = StatusRow {
+            code: "held".into(),
+            ..row("", "#1b7f3b")
+        };
+        assert_eq!(
+            to_statuses(&[unlabelled], &stored, "en"),
+            Err((0, RowProblem::NoLabel))
+        );
+        assert_eq!(colour_choices(&row("x", "#123456"))[0].1, "palette-current");
+        assert_eq!(colour_choices(&row("x", "#d93b30")).len(), PALETTE.len());
     }
 }

@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
-use super::statuses::status_lines;
+use super::statuses::{StatusRow, padded, rows_from_pairs, rows_of};
 use crate::domain::indicator::{Indicator, IndicatorKind, Scope, StatusOption};
 use crate::web::pages::reports::Problems;
 use crate::web::session::PageCtx;
@@ -69,18 +67,27 @@ pub struct StatusView {
 }
 
 /// The fields of the form that changes an indicator.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone)]
 pub struct EditFields {
-    #[serde(default)]
     pub label_en: String,
-    #[serde(default)]
     pub label_it: String,
-    #[serde(default)]
     pub label_ru: String,
-    #[serde(default)]
-    pub statuses: String,
-    #[serde(default)]
+    /// Status values as rows, blank ones included when shown.
+    pub rows: Vec<StatusRow>,
+    /// Rows posted, blank ones included: "more rows" shows one beyond.
+    pub rows_seen: usize,
     pub position: String,
+    /// `more` asks for one more row of values, without saving.
+    pub intent: String,
+}
+
+/// The value of a posted field, empty when absent.
+pub fn field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 impl EditFields {
@@ -90,9 +97,35 @@ impl EditFields {
             label_en: label("en"),
             label_it: label("it"),
             label_ru: label("ru"),
-            statuses: status_lines(&i.statuses),
+            rows: padded(rows_of(&i.statuses), 0),
+            rows_seen: 0,
             position: i.position.to_string(),
+            intent: String::new(),
         }
+    }
+
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let (rows, rows_seen) = rows_from_pairs(pairs);
+        Self {
+            label_en: field(pairs, "label_en"),
+            label_it: field(pairs, "label_it"),
+            label_ru: field(pairs, "label_ru"),
+            rows,
+            rows_seen,
+            position: field(pairs, "position"),
+            intent: field(pairs, "intent"),
+        }
+    }
+
+    /// The rows to show again: one more than were posted when the editor asked for more.
+    pub fn shown(mut self) -> Self {
+        let at_least = if self.intent == "more" {
+            self.rows_seen + 1
+        } else {
+            0
+        };
+        self.rows = padded(std::mem::take(&mut self.rows), at_least);
+        self
     }
 
     /// The labels as typed, over the stored ones: labels in other languages stay.
@@ -124,12 +157,19 @@ pub struct IndicatorView {
     pub hint: String,
     pub f: EditFields,
     pub errors: Problems,
+    /// The edit form shows open: it was just posted.
+    pub open: bool,
 }
 
 impl IndicatorView {
     /// The accessibility attributes of a field of this indicator's edit form (`i<n>-<field>`).
     pub fn aria(&self, n: impl std::fmt::Display, field: &str) -> String {
         self.errors.aria(&format!("i{n}-{field}"), field, true)
+    }
+
+    /// The prefix of the ids of this indicator's status rows.
+    pub fn pre(&self) -> String {
+        format!("e-{}", self.key)
     }
 
     pub fn of(ctx: &PageCtx, i: &Indicator) -> Self {
@@ -153,6 +193,7 @@ impl IndicatorView {
             hint: value_hint(ctx, i),
             f: EditFields::of(i),
             errors: Problems::default(),
+            open: false,
         }
     }
 }

@@ -87,15 +87,16 @@ pub async fn check(
     let mut claims = Vec::with_capacity(f.claims.len());
     for (n, row) in f.claims.iter().enumerate() {
         let Some(indicator) = indicators.iter().find(|i| i.key == row.indicator.trim()) else {
-            errors.add(
-                format!("claim-{n}-indicator"),
-                ctx.t("report-error-claim-indicator"),
-            );
+            errors.add("claims", ctx.t("report-error-claim-indicator"));
             continue;
         };
         let typed_place = row.place.trim();
         let place = if typed_place.is_empty() {
-            None
+            // A claim per place in a report about one place is about that place.
+            match (indicator.scope, found.as_slice()) {
+                (Scope::Place, [only]) if unknown.is_empty() => Some(only.clone()),
+                _ => None,
+            }
         } else {
             let known = found.iter().find(|p| {
                 p.typed == typed_place || p.id == typed_place || p.entry_text() == typed_place
@@ -137,6 +138,12 @@ pub async fn check(
                 continue;
             }
         };
+        // The report is about the places its claims are about.
+        if let Some(p) = &place
+            && !found.iter().any(|o| o.id == p.id)
+        {
+            found.push(p.clone());
+        }
         claims.push(NewClaim {
             indicator: indicator.key.clone(),
             place: place.map(|p| p.id),

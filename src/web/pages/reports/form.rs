@@ -10,8 +10,6 @@ use crate::domain::place::PlaceRef;
 use crate::domain::report::Report;
 use crate::domain::time::Timestamp;
 
-/// Empty claim rows a form offers without the page script.
-pub const BLANK_ROWS: usize = 3;
 /// Claim rows beyond this index are not read: no report holds that many.
 const MAX_ROW_INDEX: usize = 1_000;
 
@@ -26,10 +24,10 @@ pub struct ClaimRow {
 }
 
 impl ClaimRow {
+    /// A row says nothing without a value or a place: the form names each row's indicator
+    /// itself, so that one alone is no claim.
     pub fn is_blank(&self) -> bool {
-        self.indicator.trim().is_empty()
-            && self.place.trim().is_empty()
-            && self.value.trim().is_empty()
+        self.place.trim().is_empty() && self.value.trim().is_empty()
     }
 }
 
@@ -138,13 +136,6 @@ impl ReportFields {
             intent: String::new(),
         }
     }
-
-    /// The rows the form shows: the typed ones, then blank ones: one at least, three in all.
-    pub fn padded(mut self) -> Self {
-        let want = (self.claims.len() + 1).max(BLANK_ROWS);
-        self.claims.resize_with(want, ClaimRow::default);
-        self
-    }
 }
 
 /// A `datetime-local` value, read as UTC: `2022-01-05T10:00`, seconds optional. Empty: none.
@@ -206,7 +197,7 @@ mod tests {
             ("claim_value_2", "government"),
             ("claim_indicator_0", "police_dead"),
             ("claim_value_0", "8"),
-            ("claim_indicator_1", ""),
+            ("claim_indicator_1", "police_dead"),
             ("claim_value_1", " "),
             ("claim_as_of_0", "2022-01-05T10:00"),
             ("claim_value_99999999", "ignored"),
@@ -231,16 +222,6 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(f.clone().padded().claims.len(), 3);
-        let mut many = f;
-        many.claims = vec![
-            ClaimRow {
-                value: "1".into(),
-                ..Default::default()
-            };
-            4
-        ];
-        assert_eq!(many.padded().claims.len(), 5, "always one blank row more");
     }
 
     #[test]
