@@ -6,6 +6,7 @@ pub mod board;
 pub mod engine;
 pub mod sse;
 pub mod translation;
+pub mod superseded;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
