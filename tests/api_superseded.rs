@@ -47,8 +47,14 @@ async fn an_editor_marks_a_claim_superseded_and_the_dispute_ends() {
     assert_eq!(dead["agreement"], "single");
     assert_eq!(dead["current"]["text"], "12");
     assert_eq!(dead["positions"].as_array().unwrap().len(), 1);
-    assert_eq!(dead["current"]["evidence"][0]["report"], ex.reports[1].as_str());
-    assert_eq!(dead["current"]["evidence"][0]["source"]["name"], "River Agency");
+    assert_eq!(
+        dead["current"]["evidence"][0]["report"],
+        ex.reports[1].as_str()
+    );
+    assert_eq!(
+        dead["current"]["evidence"][0]["source"]["name"],
+        "River Agency"
+    );
     assert_eq!(
         board["claims"][&ex.claims[0]],
         json!({"state": "superseded", "by": {"kind": "update", "id": ex.update}})
@@ -69,7 +75,10 @@ async fn an_editor_marks_a_claim_superseded_and_the_dispute_ends() {
         )
         .await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.text);
-    assert_eq!(edited.json["claims"][0]["superseded_by"]["id"], ex.update.as_str());
+    assert_eq!(
+        edited.json["claims"][0]["superseded_by"]["id"],
+        ex.update.as_str()
+    );
 
     // Clearing the mark brings the dispute back.
     let claim = edited.json["claims"][0]["id"].as_str().unwrap().to_owned();
@@ -83,7 +92,10 @@ async fn an_editor_marks_a_claim_superseded_and_the_dispute_ends() {
     assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.text);
     assert!(cleared.json["claims"][0]["superseded_by"].is_null());
     let board = app.get(&board_path).await.json;
-    assert_eq!(board["indicators"][0]["entries"][0]["agreement"], "disputed");
+    assert_eq!(
+        board["indicators"][0]["entries"][0]["agreement"],
+        "disputed"
+    );
 }
 
 #[tokio::test]
@@ -94,7 +106,10 @@ async fn a_sources_own_later_figure_restates_its_claim_without_a_dispute() {
     // The agency, alone after the ministry's claim is marked, changes its own figure.
     let path = format!("/api/v1/claims/{}/supersession", ex.claims[0]);
     let by = json!({"by": {"kind": "report", "id": ex.reports[1]}});
-    assert_eq!(app.post(&path, Some(&editor), by).await.status, StatusCode::OK);
+    assert_eq!(
+        app.post(&path, Some(&editor), by).await.status,
+        StatusCode::OK
+    );
     let later = report(&app, &editor, &ex.thread, &ex.agency, 15, "08:00").await;
     let board = app
         .get(&format!("/api/v1/threads/{}/board", ex.thread))
@@ -118,7 +133,9 @@ async fn marking_a_claim_is_refused_precisely() {
     let moderator = app.token("moderatrice", Role::Moderator).await;
     let ex = superseded_example(&app, &editor).await;
     let other = app.simple_thread(&editor, "Another thread").await;
-    let elsewhere = app.update(&editor, other["id"].as_str().unwrap(), "Elsewhere").await;
+    let elsewhere = app
+        .update(&editor, other["id"].as_str().unwrap(), "Elsewhere")
+        .await;
     let path = format!("/api/v1/claims/{}/supersession", ex.claims[0]);
     let by_update = json!({"by": {"kind": "update", "id": ex.update}});
     let cases = [
@@ -144,15 +161,29 @@ async fn marking_a_claim_is_refused_precisely() {
             json!({"by": {"kind": "comment", "id": ex.update}}),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        (Some(&editor), json!({"because": "x"}), StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            Some(&editor),
+            json!({"because": "x"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     ];
     for (token, body, want) in cases {
-        let reply = app.post(&path, token.map(String::as_str), body.clone()).await;
+        let reply = app
+            .post(&path, token.map(String::as_str), body.clone())
+            .await;
         assert_eq!(reply.status, want, "{body}: {}", reply.text);
-        assert!(reply.json["error"].is_object() || reply.json["code"].is_string(), "{}", reply.text);
+        assert!(
+            reply.json["error"].is_object() || reply.json["code"].is_string(),
+            "{}",
+            reply.text
+        );
     }
     let missing = app
-        .post("/api/v1/claims/01NOSUCHCLAIM/supersession", Some(&editor), by_update)
+        .post(
+            "/api/v1/claims/01NOSUCHCLAIM/supersession",
+            Some(&editor),
+            by_update,
+        )
         .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.text);
 }

@@ -5,8 +5,8 @@ pub mod apertium;
 pub mod board;
 pub mod engine;
 pub mod sse;
-pub mod translation;
 pub mod superseded;
+pub mod translation;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

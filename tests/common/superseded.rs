@@ -18,7 +18,14 @@ pub struct Superseded {
     pub agency: String,
 }
 
-pub async fn report(app: &TestApp, editor: &str, thread: &str, src: &str, n: i64, hm: &str) -> Value {
+pub async fn report(
+    app: &TestApp,
+    editor: &str,
+    thread: &str,
+    src: &str,
+    n: i64,
+    hm: &str,
+) -> Value {
     let reply = app
         .post(
             &format!("/api/v1/threads/{thread}/reports"),
@@ -47,7 +54,11 @@ pub async fn superseded_example(app: &TestApp, editor: &str) -> Superseded {
     let first = report(app, editor, &tid, &ministry, 8, "06:00").await;
     let second = report(app, editor, &tid, &agency, 12, "07:00").await;
     let update = app
-        .update(editor, &tid, "The ministry's early toll is overtaken: rescuers found more.")
+        .update(
+            editor,
+            &tid,
+            "The ministry's early toll is overtaken: rescuers found more.",
+        )
         .await;
     Superseded {
         thread: tid,
