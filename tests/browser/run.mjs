@@ -927,6 +927,30 @@ test("q1. an editor marks a claim superseded: the open board strikes it live wit
     // The summary box names the source behind the figure, linked to its report.
     const named = reader.locator(`#board-summary .according a[href="/r/${second.id}"]`);
     assert((await named.textContent()) === agencyName, "the summary names its source");
+    // The pages with the new parts pass axe and the Nu checker: the editor's report page with
+    // its forms, the board with a struck claim.
+    const files = [];
+    for (const [name, who, path] of [["q1-report", "desk", `/r/${first.id}`], ["q1-board", null, `/t/${t.slug}/board`]]) {
+      const ctx = await contextFor(who, { bypassCSP: true });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(path);
+        await page.addScriptTag({ path: AXE });
+        const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        for (const v of res.violations) log(`    [${name}] ${v.impact} ${v.id}: ${v.help}`);
+        assert(res.violations.length === 0, `${res.violations.length} axe violations on ${name}`);
+        const f = join(htmlDir, name + ".html");
+        writeFileSync(f, await (await ctx.request.get(path)).body());
+        files.push(f);
+      } finally { await ctx.close(); }
+    }
+    const out = await new Promise((res, rej) => {
+      execFile("java", ["-jar", VNU, "--format", "json", "--stdout", ...files], { timeout: 60_000, maxBuffer: 16 << 20 },
+        (err, stdout, stderr) => (err && !stdout ? rej(new Error("vnu failed: " + (stderr || err.message))) : res(stdout)));
+    });
+    const messages = JSON.parse(out).messages || [];
+    for (const m of messages) log(`    [${(m.url || "").split("/").pop()}:${m.lastLine ?? "?"}] ${m.type}: ${m.message}`);
+    assert(messages.length === 0, `${messages.length} Nu checker messages`);
   } finally {
     await readerCtx.close();
     await editorCtx.close();
