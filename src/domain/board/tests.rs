@@ -255,9 +255,10 @@ fn arb_claim() -> impl Strategy<Value = ClaimInput> {
             Verification::False,
             Verification::Retracted,
         ]),
+        prop::option::weighted(0.2, Just(SupersededBy::update("u1"))),
     )
         .prop_map(
-            |(id, indicator, n, hour, source, cites, struck, status)| ClaimInput {
+            |(id, indicator, n, hour, source, cites, struck, status, mark)| ClaimInput {
                 claim_id: format!("c{id}-{indicator}-{n}-{hour}-{source}"),
                 report_id: format!("r{id}"),
                 indicator: indicator.into(),
@@ -268,7 +269,7 @@ fn arb_claim() -> impl Strategy<Value = ClaimInput> {
                 cites: cites.map(Into::into),
                 report_struck: struck,
                 report_status: status,
-                superseded_by: None,
+                superseded_by: mark,
             },
         )
 }
