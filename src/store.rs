@@ -7,7 +7,7 @@ mod types;
 
 use async_trait::async_trait;
 
-use crate::domain::board::Verification;
+use crate::domain::board::{SupersededBy, Verification};
 use crate::domain::comment::{
     Comment, CommentDraft, CommentNode, CommentText, Flag, Moderation, QueueItem,
 };
@@ -283,6 +283,14 @@ pub trait Store: StoreReads {
         actor: &Actor,
         id: &str,
         moderation: Moderation,
+    ) -> StoreResult<Change<Report>>;
+    /// Marks a claim superseded by a report or an update of its thread (`None` clears the
+    /// mark); the claim's report is returned and announced changed.
+    async fn supersede_claim(
+        &self,
+        actor: &Actor,
+        claim_id: &str,
+        by: Option<SupersededBy>,
     ) -> StoreResult<Change<Report>>;
 
     // Translations.

@@ -151,6 +151,7 @@ async fn openapi_document_describes_every_route() {
         ("patch", "/api/v1/reports/{id}"),
         ("post", "/api/v1/reports/{id}/status"),
         ("post", "/api/v1/reports/{id}/strike"),
+        ("post", "/api/v1/claims/{id}/supersession"),
         ("post", "/api/v1/reports/{id}/moderation"),
         ("get", "/api/v1/reports/{id}/revisions"),
         ("get", "/api/v1/moderation/reports"),

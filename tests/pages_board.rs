@@ -89,9 +89,15 @@ async fn board_page_shows_the_disputed_figure_side_by_side_with_its_sources() {
     assert!(left.contains("Free Radio") && left.contains("independent media"));
     assert!(left.contains("1 independent source"));
     assert!(right.contains("Ministry of Internal Affairs") && right.contains("Steppe Agency"));
+    let named = between(right, r#"<ul class="sources">"#, "</ul>");
     assert!(
-        right.contains("2 independent sources") && !right.contains("Khabar"),
+        right.contains("2 independent sources") && !named.contains("Khabar"),
         "Khabar only repeats the ministry"
+    );
+    let reports = between(right, r#"<p class="evidence">"#, "</p>");
+    assert!(
+        reports.contains(r#"Khabar</span> (citing <span lang="en">Ministry of Internal Affairs"#),
+        "its report is evidence, naming whom it repeats: {reports}"
     );
     let injured = between(html, r#"id="i-injured""#, "</section>");
     assert!(injured.contains(r#"<span class="big-value">317</span>"#));
@@ -241,7 +247,19 @@ async fn thread_page_has_a_summary_box_and_reports_with_badges() {
     let injured = between(summary, r#"id="summary-injured""#, "</div>");
     assert!(injured.contains(">317</span>") && injured.contains("3 independent sources"));
     let control = between(summary, r#"id="summary-control""#, "</div>");
-    assert!(control.contains("governo: Astana, Shymkent") && control.contains("4 places"));
+    // Each place links to the report behind its value; without the links, the words read so.
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in control.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    assert!(words.contains("governo: Astana, Shymkent") && words.contains("4 places"));
+    assert!(control.contains(&format!(r#"<a href="/r/{}">Aktobe</a>"#, ex.reports[16])));
     assert!(summary.contains(&format!(
         r#"<a href="/t/{}/board">Full board, chart and map</a>"#,
         ex.slug

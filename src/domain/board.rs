@@ -5,12 +5,18 @@
 //! claim by `as_of`; claims of struck, retracted or false reports never count. Sources are counted
 //! by origin: a report that only repeats another source counts for the cited one. The value is
 //! *disputed* when another origin's latest claim within the dispute window disagrees (for counts:
-//! ranges that do not overlap), and *corroborated* when two or more origins agree.
+//! ranges that do not overlap), and *corroborated* when two or more origins agree. Superseded
+//! is not disputed: an origin's own later claim replaces its earlier one, and a claim an editor
+//! marked superseded no longer counts (see `supersede`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+
+mod count;
+mod supersede;
+pub use supersede::{ClaimState, NewSupersession, SupersededBy, SupersedingKind};
 
 /// A count as sources state it.
 #[derive(
@@ -31,53 +37,6 @@ pub enum Count {
     Exact { n: i64 },
     Range { low: i64, high: i64 },
     AtLeast { n: i64 },
-}
-
-impl Count {
-    /// The smallest and largest number the statement allows (`None`: no upper bound).
-    pub fn bounds(self) -> (i64, Option<i64>) {
-        match self {
-            Count::Exact { n } => (n, Some(n)),
-            Count::Range { low, high } => (low.min(high), Some(low.max(high))),
-            Count::AtLeast { n } => (n, None),
-        }
-    }
-
-    /// Reads a count as people write it: "8", "5-10" (or an en dash), "at least 8", "≥8",
-    /// "8+". Negative numbers are refused.
-    pub fn parse(text: &str) -> Option<Count> {
-        let t = text.trim().to_lowercase();
-        let number = |s: &str| {
-            s.trim()
-                .replace([',', '.', ' ', '\u{a0}'], "")
-                .parse::<i64>()
-                .ok()
-        };
-        let at_least = ["at least", "almeno", "не менее", "≥", ">="]
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .or_else(|| t.strip_suffix('+'));
-        let count = if let Some(rest) = at_least {
-            Count::AtLeast { n: number(rest)? }
-        } else if let Some((low, high)) = t.split_once(['-', '\u{2013}']) {
-            let (low, high) = (number(low)?, number(high)?);
-            if low > high {
-                return None;
-            }
-            Count::Range { low, high }
-        } else {
-            Count::Exact { n: number(&t)? }
-        };
-        let (low, _) = count.bounds();
-        (low >= 0).then_some(count)
-    }
-
-    /// Two statements agree when some number satisfies both.
-    pub fn overlaps(self, other: Count) -> bool {
-        let (a_low, a_high) = self.bounds();
-        let (b_low, b_high) = other.bounds();
-        a_high.is_none_or(|h| h >= b_low) && b_high.is_none_or(|h| h >= a_low)
-    }
 }
 
 #[derive(
@@ -130,6 +89,8 @@ pub struct ClaimInput {
     pub report_struck: bool,
     /// Unverified unless a moderator set confirmed, false or retracted.
     pub report_status: Verification,
+    /// An editor's mark: this claim is overtaken by that report or update.
+    pub superseded_by: Option<SupersededBy>,
 }
 
 impl ClaimInput {
@@ -184,11 +145,28 @@ pub struct Entry {
     pub history: BTreeMap<String, Vec<HistoryPoint>>,
 }
 
+/// A claim an editor marked superseded: off the board's figures, shown struck with its link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupersededClaim {
+    pub indicator: String,
+    pub place: Option<String>,
+    pub claim: String,
+    pub report: String,
+    pub origin: String,
+    pub value: Value,
+    pub as_of: DateTime<Utc>,
+    pub by: SupersededBy,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Board {
     pub entries: Vec<Entry>,
     /// The badge of every report that carries claims.
     pub reports: BTreeMap<String, Verification>,
+    /// Where every claim stands, by claim id.
+    pub claims: BTreeMap<String, ClaimState>,
+    /// The claims editors marked superseded, in time order per indicator and place.
+    pub superseded: Vec<SupersededClaim>,
 }
 
 pub const DEFAULT_DISPUTE_WINDOW: Duration = Duration::hours(12);
@@ -196,7 +174,13 @@ pub const DEFAULT_DISPUTE_WINDOW: Duration = Duration::hours(12);
 /// The board of a thread's claims. The order of `claims` does not matter.
 pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
     let mut groups: BTreeMap<(String, Option<String>), Vec<&ClaimInput>> = BTreeMap::new();
-    for c in claims.iter().filter(|c| c.counts()) {
+    let mut states: BTreeMap<String, ClaimState> = BTreeMap::new();
+    let mut superseded = Vec::new();
+    for c in claims {
+        if !c.counts() {
+            states.insert(c.claim_id.clone(), ClaimState::Dropped);
+            continue;
+        }
         groups
             .entry((c.indicator.clone(), c.place.clone()))
             .or_default()
@@ -207,11 +191,33 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
     for ((indicator, place), mut group) in groups {
         // A total order, so the result never depends on the order claims arrive in.
         group.sort_by(|a, b| (a.as_of, &a.claim_id).cmp(&(b.as_of, &b.claim_id)));
-        let Some(newest) = group.last().copied() else {
+        let group_states = supersede::states(&group);
+        let stands = |c: &ClaimInput| {
+            group_states
+                .get(&c.claim_id)
+                .is_some_and(ClaimState::stands)
+        };
+        let standing: Vec<&ClaimInput> = group.iter().copied().filter(|c| stands(c)).collect();
+        for c in &group {
+            if let Some(ClaimState::Superseded { by }) = group_states.get(&c.claim_id) {
+                superseded.push(SupersededClaim {
+                    indicator: indicator.clone(),
+                    place: place.clone(),
+                    claim: c.claim_id.clone(),
+                    report: c.report_id.clone(),
+                    origin: c.origin().to_owned(),
+                    value: c.value.clone(),
+                    as_of: c.as_of,
+                    by: by.clone(),
+                });
+            }
+        }
+        states.extend(group_states.clone());
+        let Some(newest) = standing.last().copied() else {
             continue;
         };
+        // History keeps what each origin said, superseded or not: figures did move that way.
         let mut history: BTreeMap<String, Vec<HistoryPoint>> = BTreeMap::new();
-        let mut latest: BTreeMap<&str, &ClaimInput> = BTreeMap::new();
         for c in &group {
             history
                 .entry(c.origin().to_owned())
@@ -221,6 +227,9 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
                     value: c.value.clone(),
                     report: c.report_id.clone(),
                 });
+        }
+        let mut latest: BTreeMap<&str, &ClaimInput> = BTreeMap::new();
+        for c in &standing {
             latest.insert(c.origin(), c);
         }
         let in_window: Vec<&ClaimInput> = latest
@@ -231,7 +240,7 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
         let (agreeing, competing): (Vec<&ClaimInput>, Vec<&ClaimInput>) = in_window
             .iter()
             .partition(|c| c.value.agrees_with(&newest.value));
-        let current = position(&newest.value, newest.as_of, &agreeing);
+        let current = position(&newest.value, newest.as_of, &agreeing, &standing);
         let mut positions = vec![current.clone()];
         let mut rest: BTreeMap<&Value, Vec<&ClaimInput>> = BTreeMap::new();
         for c in &competing {
@@ -241,7 +250,7 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
             .into_iter()
             .map(|(value, cs)| {
                 let as_of = cs.iter().map(|c| c.as_of).max().unwrap_or(newest.as_of);
-                position(value, as_of, &cs)
+                position(value, as_of, &cs, &standing)
             })
             .collect();
         others.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.value.cmp(&b.value)));
@@ -253,9 +262,9 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
         } else {
             Agreement::Single
         };
-        // Every report stating a value of the window takes part: a superseded repeat of a
-        // disputed figure is as disputed as the latest one.
-        for c in group
+        // Every standing claim of the window takes part: an earlier repeat of a disputed figure
+        // is as disputed as the latest one; a restated or superseded claim takes no badge.
+        for c in standing
             .iter()
             .filter(|c| newest.as_of - c.as_of <= dispute_window)
         {
@@ -306,7 +315,12 @@ pub fn board(claims: &[ClaimInput], dispute_window: Duration) -> Board {
             *slot = badge;
         }
     }
-    Board { entries, reports }
+    Board {
+        entries,
+        reports,
+        claims: states,
+        superseded,
+    }
 }
 
 /// A dispute is news: it outranks corroboration, which outranks nothing.
@@ -319,9 +333,20 @@ fn stronger(a: Verification, b: Verification) -> Verification {
     if rank(b) > rank(a) { b } else { a }
 }
 
-fn position(value: &Value, as_of: DateTime<Utc>, claims: &[&ClaimInput]) -> Position {
+/// A value stated by the latest claims of some origins; it is backed by every standing claim of
+/// those origins (which all agree with their latest one), so each report behind it is named.
+fn position(
+    value: &Value,
+    as_of: DateTime<Utc>,
+    claims: &[&ClaimInput],
+    standing: &[&ClaimInput],
+) -> Position {
     let origins: BTreeSet<String> = claims.iter().map(|c| c.origin().to_owned()).collect();
-    let reports: BTreeSet<String> = claims.iter().map(|c| c.report_id.clone()).collect();
+    let reports: BTreeSet<String> = standing
+        .iter()
+        .filter(|c| origins.contains(c.origin()))
+        .map(|c| c.report_id.clone())
+        .collect();
     Position {
         value: value.clone(),
         as_of,

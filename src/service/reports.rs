@@ -1,5 +1,6 @@
-//! Reports: submit, edit, verify, strike.
+//! Reports: submit, edit, verify, strike, and mark a claim superseded.
 
+use crate::domain::board::NewSupersession;
 use crate::domain::permissions::{Action, Ownership};
 use crate::domain::report::{NewReport, NewReportStrike, NewVerification, Report};
 use crate::domain::time;
@@ -84,6 +85,23 @@ impl Service {
             .store
             .strike_report(actor, &existing.id, reason)
             .await?;
+        Ok(self.announce(change))
+    }
+
+    /// An editor's mark that a claim is overtaken by a later report or update of its thread
+    /// (or the mark cleared): the claim stays on record, struck through, and off the board.
+    pub async fn supersede_claim(
+        &self,
+        actor: &Actor,
+        claim_id: &str,
+        input: impl Submitted<NewSupersession>,
+    ) -> AppResult<Report> {
+        if matches!(actor, Actor::Guest) {
+            return Err(AppError::auth_required());
+        }
+        permit(actor, Action::EditReport, Ownership::Others)?;
+        let by = input.open()?.validate()?;
+        let change = self.store.supersede_claim(actor, claim_id, by).await?;
         Ok(self.announce(change))
     }
 

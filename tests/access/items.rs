@@ -13,6 +13,7 @@ pub struct Items {
     update: String,
     comment: String,
     report: String,
+    claim: String,
     source: String,
     indicator: String,
     translation: String,
@@ -52,14 +53,6 @@ pub async fn items(app: &TestApp, admin: &str) -> Items {
         )
         .await,
     );
-    let report = created(
-        app.post(
-            &format!("/api/v1/threads/{thread_id}/reports"),
-            Some(admin),
-            json!({"body": "Eight people were seen", "source": source}),
-        )
-        .await,
-    );
     let indicator = created(
         app.post(
             &format!("/api/v1/threads/{thread_id}/indicators"),
@@ -68,6 +61,16 @@ pub async fn items(app: &TestApp, admin: &str) -> Items {
         )
         .await,
     );
+    let reply = app
+        .post(
+            &format!("/api/v1/threads/{thread_id}/reports"),
+            Some(admin),
+            json!({"body": "Eight people were seen", "source": source,
+                   "claims": [{"indicator": "seen", "value": 8}]}),
+        )
+        .await;
+    let claim = reply.json["claims"][0]["id"].as_str().unwrap().to_owned();
+    let report = created(reply);
     let translation = created(
         app.post(
             &format!("/api/v1/threads/{thread_id}/translations"),
@@ -84,6 +87,7 @@ pub async fn items(app: &TestApp, admin: &str) -> Items {
         update,
         comment,
         report,
+        claim,
         source,
         indicator,
         translation,
@@ -99,6 +103,7 @@ impl Items {
             ("/api/v1/updates/", &self.update),
             ("/api/v1/comments/", &self.comment),
             ("/api/v1/reports/", &self.report),
+            ("/api/v1/claims/", &self.claim),
             ("/api/v1/sources/", &self.source),
             ("/api/v1/indicators/", &self.indicator),
             ("/api/v1/translations/", &self.translation),
@@ -137,6 +142,7 @@ impl Items {
             path = path.replace("{id}", id);
         }
         let path = path
+            .replace("{claim}", &self.claim)
             .replace("{name}", &self.translator)
             .replace("{kind}", "thread")
             .replace("{item}", &self.thread_id)

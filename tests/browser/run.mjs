@@ -886,6 +886,76 @@ if (SCREENSHOTS) {
 
 // ---------------------------------------------------------------- the board's evidence: superseded claims, figures that lead to their reports
 // Cases "q1.", "q2.", … (ONLY=q1 runs one).
+
+test("q1. an editor marks a claim superseded: the open board strikes it live with its link; every value leads to its reports and sources", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Superseded board"), lead: "Figures overtaken by events.", language: "en" });
+  await api("POST", `/threads/${t.id}/indicators`, { key: "dead", labels: { en: "Dead", it: "Morti", ru: "Погибшие" }, kind: "count" });
+  const ministryName = uniq("Delta Ministry"), agencyName = uniq("River Agency");
+  const ministry = (await api("POST", "/sources", { name: ministryName, kind: "official" })).id;
+  const agency = (await api("POST", "/sources", { name: agencyName, kind: "agency" })).id;
+  const ago = (h) => new Date(Date.now() - h * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+  const first = await api("POST", `/threads/${t.id}/reports`, { body: "The ministry counts 8 dead.", source: ministry, stated_at: ago(4), claims: [{ indicator: "dead", value: 8 }] });
+  const second = await api("POST", `/threads/${t.id}/reports`, { body: "The agency counts 12 dead.", source: agency, stated_at: ago(3), claims: [{ indicator: "dead", value: 12 }] });
+  const update = await api("POST", `/threads/${t.id}/updates`, { body: "Rescuers found more victims: the ministry's early toll is overtaken." });
+  const readerCtx = await newContext();
+  const editorCtx = await contextFor("desk");
+  try {
+    const reader = await readerCtx.newPage();
+    await reader.goto(`/t/${t.slug}/board`);
+    await waitLive(reader);
+    assert(await reader.locator("#i-dead .badge.agreement.disputed").count() > 0, "disputed before the mark");
+    // Every value leads to its reports and names its sources.
+    for (const [r, name] of [[first.id, ministryName], [second.id, agencyName]]) {
+      const link = reader.locator(`#i-dead .evidence a[href="/r/${r}"]`);
+      assert(await link.count() === 1, `the value links to report ${r}`);
+      assert((await link.textContent()).includes(name), `the link names ${name}`);
+    }
+    const editor = await editorCtx.newPage();
+    await editor.goto(`/r/${first.id}`);
+    await editor.click("details.supersede summary");
+    await editor.selectOption("details.supersede select[name=by]", `update:${update.id}`);
+    await Promise.all([editor.waitForURL(/done=superseded/), editor.click("details.supersede button")]);
+    assert(await editor.locator("ul.claims s").count() === 1, "struck on the report page");
+    assert(await editor.locator(`ul.claims a.superseded-by[href="/t/${t.slug}#u-${update.id}"]`).count() === 1, "linked to the update");
+    // The reader's open board refreshes: the claim struck with its link, the dispute gone.
+    await reader.waitForSelector(`#i-dead .superseded-claims a.superseded-by[href="/t/${t.slug}#u-${update.id}"]`, { timeout: 10_000 });
+    assert((await reader.locator("#i-dead .superseded-claims s").textContent()).includes("8"), "the old figure struck");
+    assert(await reader.locator("#i-dead .badge.agreement.disputed").count() === 0, "no dispute left");
+    assert(await reader.locator("#i-dead .big-value").textContent() === "12", "the agency's figure stands");
+    await Promise.all([reader.waitForURL(new RegExp(`#u-${update.id}$`)), reader.click("#i-dead .superseded-claims a.superseded-by")]);
+    assert(await reader.locator(`#u-${update.id}`).isVisible(), "the link leads to the update");
+    // The summary box names the source behind the figure, linked to its report.
+    const named = reader.locator(`#board-summary .according a[href="/r/${second.id}"]`);
+    assert((await named.textContent()) === agencyName, "the summary names its source");
+    // The pages with the new parts pass axe and the Nu checker: the editor's report page with
+    // its forms, the board with a struck claim.
+    const files = [];
+    for (const [name, who, path] of [["q1-report", "desk", `/r/${first.id}`], ["q1-board", null, `/t/${t.slug}/board`]]) {
+      const ctx = await contextFor(who, { bypassCSP: true });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(path);
+        await page.addScriptTag({ path: AXE });
+        const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        for (const v of res.violations) log(`    [${name}] ${v.impact} ${v.id}: ${v.help}`);
+        assert(res.violations.length === 0, `${res.violations.length} axe violations on ${name}`);
+        const f = join(htmlDir, name + ".html");
+        writeFileSync(f, await (await ctx.request.get(path)).body());
+        files.push(f);
+      } finally { await ctx.close(); }
+    }
+    const out = await new Promise((res, rej) => {
+      execFile("java", ["-jar", VNU, "--format", "json", "--stdout", ...files], { timeout: 60_000, maxBuffer: 16 << 20 },
+        (err, stdout, stderr) => (err && !stdout ? rej(new Error("vnu failed: " + (stderr || err.message))) : res(stdout)));
+    });
+    const messages = JSON.parse(out).messages || [];
+    for (const m of messages) log(`    [${(m.url || "").split("/").pop()}:${m.lastLine ?? "?"}] ${m.type}: ${m.message}`);
+    assert(messages.length === 0, `${messages.length} Nu checker messages`);
+  } finally {
+    await readerCtx.close();
+    await editorCtx.close();
+  }
+});
 //
 //
 

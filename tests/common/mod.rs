@@ -5,6 +5,7 @@ pub mod apertium;
 pub mod board;
 pub mod engine;
 pub mod sse;
+pub mod superseded;
 pub mod translation;
 
 use std::net::SocketAddr;

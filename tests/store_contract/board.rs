@@ -1,6 +1,6 @@
 //! Sources, places, indicators, reports and the board.
 
-use cronaca::domain::board::{Agreement, Verification, board};
+use cronaca::domain::board::{Agreement, SupersededBy, Verification, board};
 use cronaca::domain::comment::{Moderation, ModerationAction};
 use cronaca::domain::event::EventKind;
 use cronaca::domain::indicator::{
@@ -239,6 +239,38 @@ pub async fn board_story(store: &dyn Store) {
     let revisions = store.report_revisions(&edited.id).await.unwrap();
     assert_eq!(revisions.len(), 2);
     assert_eq!(revisions[0].report["claims"][0]["value"]["count"]["n"], 8);
+
+    // An editor's mark that a claim is superseded: stored, read back, announced, cleared.
+    let by = SupersededBy::report(&approved.item.id);
+    let marked = store
+        .supersede_claim(&editor, &edited.claims[0].id, Some(by.clone()))
+        .await
+        .unwrap();
+    assert_eq!(marked.item.claims[0].superseded_by, Some(by.clone()));
+    assert_eq!(marked.events[0].kind, EventKind::ReportChanged);
+    let inputs = store.board_inputs(&thread.id).await.unwrap();
+    let mark = inputs.claims.iter().find(|c| c.report_id == edited.id);
+    assert_eq!(mark.and_then(|c| c.superseded_by.clone()), Some(by));
+    let own = SupersededBy::report(&edited.id);
+    let refused = store
+        .supersede_claim(&editor, &edited.claims[0].id, Some(own))
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Invalid(_))),
+        "{refused:?}"
+    );
+    let missing = store
+        .supersede_claim(&editor, "01HZZZZZZZZZZZZZZZZZZZZZZZ", None)
+        .await;
+    assert!(
+        matches!(missing, Err(StoreError::NotFound(_))),
+        "{missing:?}"
+    );
+    let cleared = store
+        .supersede_claim(&editor, &edited.claims[0].id, None)
+        .await
+        .unwrap();
+    assert_eq!(cleared.item.claims[0].superseded_by, None);
 
     let struck = store
         .strike_report(&editor, &edited.id, "wrong city".into())

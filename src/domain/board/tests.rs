@@ -3,6 +3,8 @@ use proptest::prelude::*;
 
 use super::*;
 
+mod superseded;
+
 fn at(hour: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2022, 1, 5, 0, 0, 0).single().unwrap() + Duration::hours(hour)
 }
@@ -29,6 +31,7 @@ fn claim(id: &str, indicator: &str, value: Value, hour: i64, source: &str) -> Cl
         cites: None,
         report_struck: false,
         report_status: Verification::Unverified,
+        superseded_by: None,
     }
 }
 
@@ -76,8 +79,8 @@ fn a_source_that_repeats_another_is_not_extra_corroboration() {
     );
     assert_eq!(
         dead.current.reports,
-        ["r-c3"],
-        "the origin's latest claim stands for it"
+        ["r-c1", "r-c3"],
+        "every standing claim of the origin backs the value"
     );
     assert!(dead.history.contains_key("interior-ministry"));
     assert!(
@@ -174,6 +177,7 @@ fn struck_false_and_retracted_reports_drop_out_at_once() {
     assert_eq!(b.reports["r-f"], Verification::False);
     assert_eq!(b.reports["r-r"], Verification::Retracted);
     assert_eq!(b.reports["r-a"], Verification::Unverified);
+    assert_eq!(b.claims["s"], ClaimState::Dropped);
 }
 
 #[test]
@@ -251,9 +255,10 @@ fn arb_claim() -> impl Strategy<Value = ClaimInput> {
             Verification::False,
             Verification::Retracted,
         ]),
+        prop::option::weighted(0.2, Just(SupersededBy::update("u1"))),
     )
         .prop_map(
-            |(id, indicator, n, hour, source, cites, struck, status)| ClaimInput {
+            |(id, indicator, n, hour, source, cites, struck, status, mark)| ClaimInput {
                 claim_id: format!("c{id}-{indicator}-{n}-{hour}-{source}"),
                 report_id: format!("r{id}"),
                 indicator: indicator.into(),
@@ -264,6 +269,7 @@ fn arb_claim() -> impl Strategy<Value = ClaimInput> {
                 cites: cites.map(Into::into),
                 report_struck: struck,
                 report_status: status,
+                superseded_by: mark,
             },
         )
 }
@@ -304,6 +310,7 @@ proptest! {
             cites: None,
             report_struck: false,
             report_status: if retracted { Verification::Retracted } else { Verification::False },
+            superseded_by: None,
         });
         let b = board(&all, DEFAULT_DISPUTE_WINDOW);
         for e in &b.entries {

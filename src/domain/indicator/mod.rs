@@ -184,6 +184,9 @@ pub struct Claim {
     #[schema(value_type = super::board::ClaimValue)]
     pub value: Value,
     pub as_of: DateTime<Utc>,
+    /// Set when an editor marked the claim overtaken by a later report or update: it stays on
+    /// record, struck through, and the board no longer counts it.
+    pub superseded_by: Option<super::board::SupersededBy>,
 }
 
 /// A claim as submitted with a report: the indicator by key, the place by id.

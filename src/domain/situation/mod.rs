@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::board::{self, Agreement, Entry, Value, Verification};
+use super::board::{self, Agreement, ClaimState, Entry, SupersededBy, Value, Verification};
 use super::indicator::{Indicator, IndicatorKind, Scope, StatusOption, pick_label, value_text};
 use super::language::LanguageTag;
 use super::notes;
@@ -38,6 +38,9 @@ pub struct Situation {
     pub places: Vec<PlaceView>,
     /// The newest `as_of` on the board.
     pub as_of: Option<DateTime<Utc>>,
+    /// Where every claim of the published reports stands: `standing` (it counts), `restated`
+    /// (its origin said otherwise later), `superseded` (an editor's mark) or `dropped`.
+    pub claims: BTreeMap<String, ClaimState>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -49,6 +52,31 @@ pub struct IndicatorView {
     pub statuses: Vec<StatusOption>,
     /// One per place for a per-place indicator (in name order), else at most one.
     pub entries: Vec<EntryView>,
+    /// The claims editors marked superseded: off the figures, shown struck with their link.
+    pub superseded: Vec<SupersededView>,
+}
+
+/// A claim an editor marked superseded, named.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct SupersededView {
+    pub claim: String,
+    pub place: Option<PlaceView>,
+    #[schema(value_type = super::board::ClaimValue)]
+    pub value: Value,
+    pub text: String,
+    pub as_of: DateTime<Utc>,
+    pub source: SourceRef,
+    pub report: String,
+    pub by: SupersededBy,
+}
+
+/// One report behind a value: its own source (which may only repeat the origin) and when.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct EvidenceView {
+    pub report: String,
+    pub source: SourceRef,
+    pub cites: Option<SourceRef>,
+    pub as_of: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -74,6 +102,8 @@ pub struct PositionView {
     /// The independent sources (origins) behind it.
     pub sources: Vec<SourceRef>,
     pub reports: Vec<String>,
+    /// The reports behind it with their own sources, newest first.
+    pub evidence: Vec<EvidenceView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -177,6 +207,43 @@ impl Ctx<'_> {
             as_of: p.as_of,
             sources: p.origins.iter().map(|o| self.source(o)).collect(),
             reports: p.reports.clone(),
+            evidence: self.evidence(indicator, p),
+        }
+    }
+
+    fn evidence(&self, indicator: &Indicator, p: &board::Position) -> Vec<EvidenceView> {
+        let mut out: Vec<EvidenceView> = Vec::new();
+        for report in &p.reports {
+            // The report's latest claim on this value's indicator stands for it.
+            let claim = self
+                .inputs
+                .claims
+                .iter()
+                .filter(|c| &c.report_id == report && c.indicator == indicator.key)
+                .max_by_key(|c| c.as_of);
+            if let Some(c) = claim {
+                out.push(EvidenceView {
+                    report: report.clone(),
+                    source: self.source(&c.source),
+                    cites: c.cites.as_deref().map(|s| self.source(s)),
+                    as_of: c.as_of,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.report.cmp(&b.report)));
+        out
+    }
+
+    fn superseded(&self, indicator: &Indicator, s: &board::SupersededClaim) -> SupersededView {
+        SupersededView {
+            claim: s.claim.clone(),
+            place: s.place.as_deref().map(|p| self.place(p)),
+            value: s.value.clone(),
+            text: self.text(indicator, &s.value).0,
+            as_of: s.as_of,
+            source: self.source(&s.origin),
+            report: s.report.clone(),
+            by: s.by.clone(),
         }
     }
 
@@ -263,6 +330,12 @@ pub fn situation(inputs: &BoardInputs, lang: &str) -> Situation {
             scope: ind.scope,
             statuses: ind.statuses.clone(),
             entries,
+            superseded: computed
+                .superseded
+                .iter()
+                .filter(|s| s.indicator == ind.key)
+                .map(|s| ctx.superseded(ind, s))
+                .collect(),
         });
     }
     let status_indicator = indicators
@@ -293,6 +366,7 @@ pub fn situation(inputs: &BoardInputs, lang: &str) -> Situation {
         indicators,
         badges: computed.reports,
         places,
+        claims: computed.claims,
     }
 }
 

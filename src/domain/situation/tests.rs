@@ -32,6 +32,7 @@ fn claim(id: &str, ind: &str, place: Option<&str>, value: Value, h: u32, src: &s
         cites: None,
         report_struck: false,
         report_status: Verification::Unverified,
+        superseded_by: None,
     }
 }
 

@@ -15,10 +15,12 @@ use crate::store::{StoreError, StoreResult};
 
 mod read;
 mod record;
+mod supersede;
 
 use read::load;
 pub use read::{board_inputs, get, list, queue, revisions};
 use record::{announce, record_revision, set_status};
+pub use supersede::supersede;
 
 /// The source must exist; the cited one too.
 async fn check_sources(tx: &mut Tx, draft: &ReportDraft) -> StoreResult<()> {
@@ -121,6 +123,7 @@ async fn write_details(
     places: &[Place],
     claims: &[ResolvedClaim],
 ) -> StoreResult<()> {
+    let marks = supersede::hold(tx, report_id).await?;
     sqlx::query("DELETE FROM report_places WHERE report_id = $1")
         .bind(report_id)
         .execute(&mut **tx)
@@ -158,7 +161,7 @@ async fn write_details(
         .await
         .map_err(backend)?;
     }
-    Ok(())
+    supersede::restore(tx, report_id, &marks).await
 }
 
 pub async fn create(

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use super::{
     SqliteStore, accounts, comments, indicators, reports, sources, threads, translations, updates,
 };
-use crate::domain::board::Verification;
+use crate::domain::board::{SupersededBy, Verification};
 use crate::domain::comment::{Comment, CommentDraft, CommentText, Flag, Moderation};
 use crate::domain::event::Change;
 use crate::domain::indicator::{Indicator, IndicatorDraft, IndicatorPatch};
@@ -180,6 +180,15 @@ impl Store for SqliteStore {
         moderation: Moderation,
     ) -> StoreResult<Change<Report>> {
         self.write(reports::moderate(self, actor, id, moderation))
+            .await
+    }
+    async fn supersede_claim(
+        &self,
+        actor: &Actor,
+        claim_id: &str,
+        by: Option<SupersededBy>,
+    ) -> StoreResult<Change<Report>> {
+        self.write(reports::supersede(self, actor, claim_id, by))
             .await
     }
 

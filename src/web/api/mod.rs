@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod board;
+pub mod claims;
 pub mod comments;
 pub mod doc;
 pub mod indicators;
@@ -116,6 +117,7 @@ pub fn router() -> Router<AppState> {
         .route("/reports/{id}/strike", post(reports::strike_report))
         .route("/reports/{id}/moderation", post(reports::moderate_report))
         .route("/reports/{id}/revisions", get(reports::report_revisions))
+        .route("/claims/{id}/supersession", post(claims::supersede_claim))
         .route("/moderation/reports", get(reports::report_queue))
         .route("/search", get(search::search))
         .route("/updates/{id}", patch(updates::edit_update))
@@ -150,7 +152,7 @@ pub fn router() -> Router<AppState> {
         indicators::list_indicators, indicators::create_indicator, indicators::patch_indicator,
         reports::create_report, reports::list_reports, reports::get_report, reports::edit_report,
         reports::verify_report, reports::strike_report, reports::moderate_report,
-        reports::report_revisions, reports::report_queue,
+        reports::report_revisions, reports::report_queue, claims::supersede_claim,
         board::get_board,
         translations::list_translations, translations::create_translation,
         translations::get_translation, translations::revise_translation,

@@ -2,7 +2,9 @@
 //! the board changes, one report's fragment for the live timeline, and the plain-text digest.
 
 pub mod digest;
+pub mod evidence;
 mod figures;
+pub mod supersede;
 pub mod timeline;
 pub mod view;
 mod words;
@@ -41,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/t/{slug}/board/fragment", get(board_fragment))
         .route("/t/{slug}/digest.txt", get(board_digest))
         .route("/t/{slug}/reports/{id}/fragment", get(report_fragment))
+        .merge(supersede::routes())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -104,9 +104,11 @@ pub(super) async fn fill(conn: &mut SqliteConnection, reports: &mut [Report]) ->
             });
     }
     let sql = format!(
-        "SELECT cl.report_id, cl.id, i.key, cl.place_id, p.name AS place_name, cl.value, cl.as_of
+        "SELECT cl.report_id, cl.id, i.key, cl.place_id, p.name AS place_name, cl.value, cl.as_of,
+                cs.by_report_id, cs.by_update_id
          FROM claims cl JOIN indicators i ON i.id = cl.indicator_id
          LEFT JOIN places p ON p.id = cl.place_id
+         LEFT JOIN claim_supersessions cs ON cs.claim_id = cl.id
          WHERE cl.report_id IN ({marks}) ORDER BY cl.report_id, cl.position"
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -133,6 +135,7 @@ pub(super) async fn fill(conn: &mut SqliteConnection, reports: &mut [Report]) ->
                 },
                 value: value_of(&value)?,
                 as_of: rows::timestamp(&row, "as_of")?,
+                superseded_by: super::supersede::mark(&row)?,
             });
     }
     for r in reports.iter_mut() {
@@ -285,9 +288,10 @@ pub async fn board_inputs(pool: &SqlitePool, thread_id: &str) -> StoreResult<Boa
     let indicators = crate::store::sqlite::indicators::of_thread_on(&mut conn, thread_id).await?;
     let found = sqlx::query(
         "SELECT cl.id, cl.report_id, i.key, cl.place_id, cl.value, cl.as_of, r.source_id,
-                r.cites_source_id, r.struck_at, r.verification
+                r.cites_source_id, r.struck_at, r.verification, cs.by_report_id, cs.by_update_id
          FROM claims cl JOIN reports r ON r.id = cl.report_id
          JOIN indicators i ON i.id = cl.indicator_id
+         LEFT JOIN claim_supersessions cs ON cs.claim_id = cl.id
          WHERE r.thread_id = $1 AND r.state = 'published'
          ORDER BY cl.as_of, cl.id",
     )
@@ -311,6 +315,7 @@ pub async fn board_inputs(pool: &SqlitePool, thread_id: &str) -> StoreResult<Boa
             report_struck: rows::column::<Option<String>>(row, "struck_at")?.is_some(),
             report_status: Verification::parse(&verification)
                 .ok_or_else(|| rows::unexpected("verification", &verification))?,
+            superseded_by: super::supersede::mark(row)?,
         });
     }
     let source_rows = sqlx::query(

@@ -15,6 +15,7 @@ use crate::domain::translation::ItemKind;
 use crate::i18n::I18n;
 
 use super::super::views::{ItemReading, read};
+use super::evidence::ReplacedBy;
 use super::view::SourceView;
 use super::words::verification_text;
 
@@ -33,6 +34,13 @@ impl TimeView {
     }
 }
 
+/// A claim in words and, when it was superseded, the link to what replaced it.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimLine {
+    pub text: String,
+    pub replaced: Option<ReplacedBy>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ReportView {
     pub id: String,
@@ -44,8 +52,9 @@ pub struct ReportView {
     pub occurred: Option<TimeView>,
     pub received: TimeView,
     pub places: Vec<PlaceRef>,
-    /// "Police dead: 12", "Control — Almaty: protesters".
-    pub claims: Vec<String>,
+    /// "Police dead: 12", "Control — Almaty: protesters", each with what replaced it when it
+    /// no longer counts.
+    pub claim_lines: Vec<ClaimLine>,
     pub link: Option<String>,
     /// `confirmed`, `false`, …: a class name.
     pub badge: &'static str,
@@ -67,6 +76,28 @@ impl ReportView {
             .get(&r.id)
             .copied()
             .unwrap_or(r.verification);
+        let claims: Vec<String> = r
+            .claims
+            .iter()
+            .map(|c| {
+                claim_text(
+                    situation,
+                    i18n.code(),
+                    &c.indicator,
+                    c.place.as_ref(),
+                    &c.value,
+                )
+            })
+            .collect();
+        let claim_lines = r
+            .claims
+            .iter()
+            .zip(&claims)
+            .map(|(c, text)| ClaimLine {
+                text: text.clone(),
+                replaced: ReplacedBy::of_state(i18n, situation.claims.get(&c.id)),
+            })
+            .collect();
         Self {
             id: r.id.clone(),
             lang: r.language.to_string(),
@@ -77,19 +108,7 @@ impl ReportView {
             occurred: r.occurred_at.as_ref().map(|t| TimeView::of(i18n, t)),
             received: TimeView::of(i18n, &r.received_at),
             places: place::as_told(&r.places, i18n.code(), &r.body),
-            claims: r
-                .claims
-                .iter()
-                .map(|c| {
-                    claim_text(
-                        situation,
-                        i18n.code(),
-                        &c.indicator,
-                        c.place.as_ref(),
-                        &c.value,
-                    )
-                })
-                .collect(),
+            claim_lines,
             link: r.link.clone(),
             badge: badge.as_str(),
             badge_text: verification_text(i18n, badge),

@@ -9,6 +9,7 @@ use crate::domain::situation::{BoardInputs, EntryView, IndicatorView, PositionVi
 use crate::domain::source::SourceRef;
 use crate::i18n::I18n;
 
+use super::evidence::{self, EvidenceLink, SupersededCard};
 use super::figures::{self, ChartView};
 use super::words::{agreement_key, agreement_text, foreign_label_lang, kind_text};
 
@@ -39,6 +40,8 @@ pub struct PositionCard {
     pub as_of_text: String,
     pub sources: Vec<SourceView>,
     pub sources_text: String,
+    /// The reports behind the value, newest first.
+    pub evidence: Vec<EvidenceLink>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -70,6 +73,8 @@ pub struct IndicatorCard {
     pub entries: Vec<EntryCard>,
     /// One per count entry, in the entries' order.
     pub charts: Vec<ChartView>,
+    /// Claims an editor marked superseded, struck with their link.
+    pub superseded: Vec<SupersededCard>,
 }
 
 /// One place and its value of each per-place indicator.
@@ -110,6 +115,10 @@ pub struct SummaryItem {
     pub agreement_text: String,
     /// "2 independent sources" or "4 places".
     pub detail: String,
+    /// The independent sources of the value, each with its newest report: `(name, report)`.
+    pub sources: Vec<(String, String)>,
+    /// A per-place indicator's places grouped by value, each place with its newest report.
+    pub groups: Vec<(String, Vec<(String, String)>)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -166,6 +175,7 @@ impl Ctx<'_> {
                 .map(|s| SourceView::of(self.i18n, s))
                 .collect(),
             sources_text: self.sources_text(p.sources.len()),
+            evidence: evidence::links(self.i18n, p),
         }
     }
 
@@ -234,6 +244,11 @@ pub fn board(i18n: &I18n, inputs: &BoardInputs, situation: &Situation) -> BoardV
                 text: ind.kind == IndicatorKind::Text,
                 entries: ind.entries.iter().map(|e| c.entry(ind, e)).collect(),
                 charts,
+                superseded: ind
+                    .superseded
+                    .iter()
+                    .map(|s| SupersededCard::of(i18n, s))
+                    .collect(),
             }
         })
         .collect();
@@ -310,6 +325,7 @@ fn summary_item(c: &Ctx<'_>, ind: &IndicatorView) -> SummaryItem {
             item.agreement = agreement_key(e.agreement);
             item.agreement_text = agreement_text(c.i18n, e.agreement);
             item.detail = c.sources_text(e.current.sources.len());
+            item.sources = evidence::sources_with_reports(&e.current);
         }
         (Scope::Place, Some(_)) => {
             // "government: Astana, Shymkent · protesters: Almaty, Aktobe".
@@ -317,8 +333,14 @@ fn summary_item(c: &Ctx<'_>, ind: &IndicatorView) -> SummaryItem {
             for e in &ind.entries {
                 let place = e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
                 match groups.iter_mut().find(|g| g.0 == e.current.text) {
-                    Some(g) => g.1.push(place),
-                    None => groups.push((e.current.text.clone(), vec![place])),
+                    Some(g) => g.1.push(place.clone()),
+                    None => groups.push((e.current.text.clone(), vec![place.clone()])),
+                }
+                let report = e.current.evidence.first().map(|r| r.report.clone());
+                let linked = (place, report.unwrap_or_default());
+                match item.groups.iter_mut().find(|g| g.0 == e.current.text) {
+                    Some(g) => g.1.push(linked),
+                    None => item.groups.push((e.current.text.clone(), vec![linked])),
                 }
             }
             item.value = groups

@@ -63,6 +63,8 @@ struct ReportPage<'a> {
     notice: Option<String>,
     /// The statuses a moderator may set: `(value, words)`.
     statuses: Vec<(&'static str, String)>,
+    /// What replaced each claim, and the editor's form to mark one superseded.
+    marks: crate::web::pages::board::supersede::Marks,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +115,7 @@ async fn show(
     .into_iter()
     .map(|v| (v.as_str(), verification_name(ctx, v)))
     .collect();
+    let marks = crate::web::pages::board::supersede::marks(state, ctx, r, &thread).await?;
     let page = ReportPage {
         ctx,
         thread_slug: thread.slug,
@@ -122,6 +125,7 @@ async fn show(
         a,
         notice,
         statuses,
+        marks,
     };
     Ok((status, render(ctx, &page)).into_response())
 }
@@ -138,6 +142,7 @@ async fn report_page(
         Some("saved") => Some(ctx.t("report-notice-saved")),
         Some("struck") => Some(ctx.t("report-notice-struck")),
         Some("verified") => Some(ctx.t("report-notice-verified")),
+        Some("superseded") => Some(ctx.t("evidence-supersede-done")),
         _ => None,
     };
     show(&state, &ctx, &r, Actions::default(), notice, StatusCode::OK).await

@@ -67,6 +67,7 @@ fn claim(
         cites: cites.map(Into::into),
         report_struck: false,
         report_status: Verification::Unverified,
+        superseded_by: None,
     }
 }
 
