@@ -906,6 +906,124 @@ if (SCREENSHOTS) {
 // Cases "t1.", "t2.", … (ONLY=t1 runs one).
 //
 //
+/** Every page family for the layout checks: [name, who, path]. The board's thread, a
+ *  translated thread, an admin, a comment to flag, a report, an update, a source. */
+async function layoutPages() {
+  const base = await auditPages();
+  const board = await boardThread();
+  const tr = shared.auditTranslated;
+  if (!shared.layout) {
+    if (!PASSWORDS.chief) {
+      PASSWORDS.chief = "chief-password-8910";
+      cli(dataDir, ["user", "add", "chief", "--role", "admin", "--password-stdin"], PASSWORDS.chief + "\n");
+    }
+    const t = await api("POST", "/threads", { title: uniq("Layout"), lead: "", language: "en", comment_policy: "postmoderated", guests_may_comment: true });
+    const comment = await api("POST", `/threads/${t.id}/comments`, { body: "A comment to flag, with a long address https://example.org/a/very/long/path/that/does/not/break/anywhere/at/all/unless/told" });
+    shared.layout = { comment: comment.id };
+  }
+  const seen = new Set(base.map(([n]) => n));
+  const more = [
+    ["board-it", null, `/t/${board.slug}/board?lang=it`],
+    ["thread-stated", null, `/t/${board.slug}?order=stated`],
+    ["report", null, `/r/${board.reports[0]}`],
+    ["report-revisions", null, `/r/${board.reports[0]}/revisions`],
+    ["report-edit", "desk", `/r/${board.reports[0]}/edit`],
+    ["report-form-guest", null, `/t/${board.slug}/reports/new`],
+    ["source", null, `/sources/${shared.sources.ministry}`],
+    ["source-new", "desk", "/sources/new"],
+    ["places", null, "/places"],
+    ["place-new", "desk", "/places/new"],
+    ["indicators-reader", null, `/t/${board.slug}/indicators`],
+    ["search-empty", null, "/search"],
+    ["admin-users", "chief", "/admin/users"],
+    ["admin-audit", "chief", "/admin/audit"],
+    ["account", "desk", "/account"],
+    ["login", null, "/login"],
+    ["thread-edit", "desk", `/t/${tr.slug}/edit`],
+    ["update-edit", "desk", `/t/${tr.slug}/updates/${tr.update}/edit`],
+    ["update-strike", "desk", `/t/${tr.slug}/updates/${tr.update}/strike`],
+    ["flag", null, `/c/${shared.layout.comment}/flag`],
+    ["about", null, "/about"],
+    ["error", null, "/t/no-such-thread-here"],
+  ];
+  return [...base, ...more.filter(([n]) => !seen.has(n))];
+}
+
+/** What sticks out past the right edge of a page of `width` px: the document's scroll width
+ *  and the outermost elements whose right edge is beyond it, each described. */
+async function overflowOf(page, width) {
+  return page.evaluate((w) => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+    const describe = (e) => {
+      let s = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "");
+      if (typeof e.className === "string" && e.className.trim()) s += "." + e.className.trim().split(/\s+/).join(".");
+      const parent = e.parentElement && e.parentElement.closest("[id]");
+      return s + (parent ? ` in #${parent.id}` : "") + ` «${(e.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40)}»`;
+    };
+    const beyond = (e) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 && b.right > w + 0.5; };
+    // Clipped away (text for screen readers only): not seen, so not in the way. A scroll box
+    // does not count: what it hides sideways is still wider than the phone.
+    const clipped = (e) => {
+      for (let a = e; a && a !== document.body; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.clipPath !== "none" || cs.clip !== "auto") return true;
+        if ((cs.overflowX === "hidden" || cs.overflowX === "clip") && a.getBoundingClientRect().right <= w + 0.5) return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (const e of document.querySelectorAll("body *")) {
+      if (e.closest("template") || !beyond(e) || clipped(e)) continue;
+      if (e.parentElement && e.parentElement !== document.body && beyond(e.parentElement)) continue;
+      out.push(`${describe(e)} reaches ${Math.round(e.getBoundingClientRect().right)} px`);
+    }
+    // Text that runs out of its box (a long word or address) sticks out though its box does not.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim() || n.parentElement.closest("template") || beyond(n.parentElement) || clipped(n.parentElement)) continue;
+      range.selectNodeContents(n);
+      const b = range.getBoundingClientRect();
+      if (b.width > 0 && b.right > w + 0.5) out.push(`text in ${describe(n.parentElement)} reaches ${Math.round(b.right)} px`);
+    }
+    return { scroll: document.documentElement.scrollWidth, out };
+  }, width);
+}
+
+test("t1. no page is wider than a phone at 320 and 360 px, in en, it and ru, with and without JavaScript", async () => {
+  const pages = await layoutPages();
+  const failures = [];
+  const widest = {};
+  for (const js of [true, false]) {
+    for (const [lang, locale] of [["en", "en-GB"], ["it", "it-IT"], ["ru", "ru-RU"]]) {
+      const contexts = {};
+      try {
+        for (const [name, who, path] of pages) {
+          const key = who || "reader";
+          if (!contexts[key]) contexts[key] = await contextFor(who, { locale, javaScriptEnabled: js, viewport: { width: 360, height: 740 } });
+          const page = await contexts[key].newPage();
+          try {
+            const address = path + (path.includes("?") ? "&" : "?") + (path.includes("lang=") ? "" : "lang=" + lang);
+            for (const width of [320, 360]) {
+              await page.setViewportSize({ width, height: 740 });
+              await page.goto(address.replace(/[?&]$/, ""));
+              const { scroll, out } = await overflowOf(page, width);
+              const k = `${width} ${lang}`;
+              widest[k] = Math.max(widest[k] || 0, scroll);
+              if (scroll > width || out.length) {
+                failures.push(`${name} at ${width} px, ${lang}, ${js ? "with" : "without"} JS: scroll width ${scroll}; ${out.slice(0, 3).join("; ") || "no element named"}`);
+              }
+            }
+          } finally { await page.close(); }
+        }
+      } finally { for (const c of Object.values(contexts)) await c.close(); }
+    }
+  }
+  log(`    ${pages.length} pages × 2 widths × 3 languages × with/without JS; widest document per width and language: ${Object.entries(widest).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+  for (const f of failures.slice(0, 40)) log("      " + f);
+  assert(failures.length === 0, `${failures.length} pages wider than the viewport`);
+}, 15 * 60_000);
+
 
 
 // ---------------------------------------------------------------- guests and translators: the pending comment, live translations, waiting translations
