@@ -1064,7 +1064,7 @@ test("t2. on a phone (360×740) the newest item is in the first screen, the summ
       assert(await page.locator("#summary-police_dead").isVisible(), `a tap opens the summary box (${how})`);
       assert(await page.locator(".lead-more a").isVisible(), "the lead is cut short, with its link");
       await page.locator(".lead-more a").click();
-      const lead = await page.locator("#lead").evaluate((e) => e.scrollHeight <= e.clientHeight + 1);
+      const lead = await page.locator("#lead > .lead").evaluate((e) => e.scrollHeight <= e.clientHeight + 1);
       assert(lead, `the whole lead shows after its link (${how})`);
       // On a desktop the box is open from the start and the lead whole.
       await page.setViewportSize({ width: 1280, height: 800 });

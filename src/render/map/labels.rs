@@ -3,8 +3,10 @@
 //! marker or the map's edge. A name that finds no room is cut short, and failing that left out
 //! (it stays in the marker's tooltip and in the places table under the map).
 
+use std::fmt::Write as _;
+
 use super::{EDGE, LABEL_FONT, RADIUS};
-use crate::render::{fit_text, text_width};
+use crate::render::{escape, fit_text, num, text_width};
 
 /// A box on the map, in SVG units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,6 +47,39 @@ pub struct Label {
     pub end: bool,
     pub rect: Rect,
     pub leader: Option<(f64, f64, f64, f64)>,
+}
+
+impl Label {
+    /// The name as SVG text.
+    pub fn write_name(&self, out: &mut String) {
+        let anchor = if self.end {
+            r#" text-anchor="end""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            r#"<text class="map-label" x="{}" y="{}" font-size="{}" fill="currentColor"{anchor}>{}</text>"#,
+            num(self.x),
+            num(self.baseline),
+            num(LABEL_FONT),
+            escape(&self.text)
+        );
+    }
+
+    /// The line from the marker to a name set apart from it, drawn beneath the marker.
+    pub fn write_leader(&self, out: &mut String) {
+        if let Some((x1, y1, x2, y2)) = self.leader {
+            let _ = write!(
+                out,
+                r#"<line class="map-leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="1" stroke-opacity="0.7"/>"#,
+                num(x1),
+                num(y1),
+                num(x2),
+                num(y2)
+            );
+        }
+    }
 }
 
 /// The height of a line of name, and the gap kept between a name and anything else.

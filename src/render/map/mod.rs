@@ -125,19 +125,12 @@ pub fn map_svg(points: &[MapPoint], title: &str, legend: &[LegendItem]) -> Strin
             escape(&point.label),
             escape(&point.status)
         );
-        if let Some((x1, y1, x2, y2)) = name.as_ref().and_then(|l| l.leader) {
-            let _ = write!(
-                out,
-                r#"<line class="map-leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="1" stroke-opacity="0.7"/>"#,
-                num(x1),
-                num(y1),
-                num(x2),
-                num(y2)
-            );
+        if let Some(l) = name {
+            l.write_leader(&mut out);
         }
         marker(&mut out, x, y, &point.colour, point.marker);
         if let Some(l) = name {
-            label(&mut out, l);
+            l.write_name(&mut out);
         }
         out.push_str("</g>");
     }
@@ -189,19 +182,6 @@ fn marker(out: &mut String, x: f64, y: f64, colour: &str, letter: char) {
             escape(&letter.to_string())
         );
     }
-}
-
-/// A place's name where `labels::place` put it.
-fn label(out: &mut String, l: &labels::Label) {
-    let anchor = if l.end { r#" text-anchor="end""# } else { "" };
-    let _ = write!(
-        out,
-        r#"<text class="map-label" x="{}" y="{}" font-size="{}" fill="currentColor"{anchor}>{}</text>"#,
-        num(l.x),
-        num(l.baseline),
-        num(LABEL_FONT),
-        escape(&l.text)
-    );
 }
 
 /// `#rrggbb` in lower case, or nothing.
