@@ -7,7 +7,13 @@
   if (!root || !window.fetch || !window.CustomEvent) return;
   var slug = root.dataset.slug;
   var lang = document.documentElement.lang || "en";
-  var newestFirst = root.dataset.order !== "oldest";
+  var order = root.dataset.order;
+  var newestFirst = order !== "oldest";
+  // The summary box is a <details>: closed on a phone, shown open from 48rem; it keeps what
+  // the reader made of it when a live change replaces it.
+  var wide = window.matchMedia && window.matchMedia("(min-width: 48rem)").matches;
+  function box(scope) { return scope && scope.querySelector("details.summary-box"); }
+  if (wide && box(document)) box(document).open = true;
 
   // The text of a page fragment; null when it no longer exists (404).
   function get(path) {
@@ -41,7 +47,11 @@
           return;
         }
         var old = document.getElementById("board-summary"), el = element(html);
-        if (old && el) { old.replaceWith(el); fresh(el); }
+        if (old && el) {
+          if (box(old) && box(el)) box(el).open = box(old).open;
+          old.replaceWith(el);
+          fresh(el);
+        }
       })
       .catch(function () { /* the next event or a reload brings it */ })
       .then(function () {
@@ -56,7 +66,7 @@
     var list = root.querySelector("ol.updates");
     if (!list || !id) return;
     if (!document.getElementById("r-" + id) && (!published || root.querySelector(".place-filter"))) return;
-    get("/t/" + slug + "/reports/" + encodeURIComponent(id) + "/fragment")
+    get("/t/" + slug + "/reports/" + encodeURIComponent(id) + "/fragment" + (order === "stated" ? "?order=stated" : ""))
       .then(function (html) {
         var now = document.getElementById("r-" + id);
         if (html === null) { if (now) now.remove(); return; }
@@ -67,12 +77,29 @@
           var empty = root.querySelector(".empty-updates");
           if (empty) empty.remove();
           el.classList.add("fresh");
-          if (newestFirst) list.insertBefore(el, list.firstChild);
-          else list.appendChild(el);
+          place(list, el);
         }
         fresh(el);
       })
       .catch(function () { /* shown on the next reload */ });
+  }
+
+  // The time an item is ordered by: the one its header links.
+  function timeOf(li) {
+    var t = li.querySelector(":scope > header a.when time");
+    return t ? Date.parse(t.getAttribute("datetime")) : NaN;
+  }
+  // A new report's place: at the top or the end, or, by the time its source stated it, before
+  // the first item stated earlier.
+  function place(list, el) {
+    if (order === "stated") {
+      var at = timeOf(el);
+      for (var n = list.firstElementChild; n; n = n.nextElementSibling) {
+        if (timeOf(n) < at) { list.insertBefore(el, n); return; }
+      }
+      list.appendChild(el);
+    } else if (newestFirst) list.insertBefore(el, list.firstChild);
+    else list.appendChild(el);
   }
 
   document.addEventListener("cronaca:live", function (e) {

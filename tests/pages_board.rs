@@ -277,11 +277,15 @@ async fn thread_page_has_a_summary_box_and_reports_with_badges() {
     assert!(radio_12.contains(
         r#"<a href="https://news.example/item" rel="nofollow ugc noopener">Source link</a>"#
     ));
+    // Ordered by when reports reached us, the header shows that time; when the source said it
+    // follows in smaller type.
     assert!(radio_12.contains(&format!(
-        r##"Stated <a class="when" href="#r-{}"><time datetime="2022-01-05T11:00:00Z">"##,
+        r##"Received <a class="when" href="#r-{}"><time datetime=""##,
         ex.reports[5]
     )));
-    assert!(radio_12.contains(r#"data-ago="received {ago}">received "#));
+    assert!(radio_12.contains(
+        r#"<time datetime="2022-01-05T11:00:00Z" data-at="stated {when}" data-ago="stated {ago}">stated "#
+    ));
     let khabar = between(&html, &format!(r#"id="r-{}""#, ex.reports[4]), "\n</li>");
     assert!(khabar.contains(
         ", citing <span class=\"source-name\" lang=\"en\">Ministry of Internal Affairs</span>"

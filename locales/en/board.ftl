@@ -102,3 +102,6 @@ board-digest-more =
        *[other] +{ $count } more indicators
     }
 board-digest-no-figures = no figures yet
+board-report-received-head = Received
+board-report-stated-when = stated { $when }
+board-report-stated-when-ago = stated { $ago }

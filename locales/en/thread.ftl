@@ -66,3 +66,7 @@ thread-stale-changes = See what changed
 thread-also-in = Also in:
 thread-show-mt = Show machine translation
 thread-translations-link = Translations
+thread-lead-more = Read the whole introduction
+thread-to-composer = Write an update
+thread-order-stated = Sort by time stated
+thread-order-received = Sort by time received

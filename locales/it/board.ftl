@@ -102,3 +102,6 @@ board-digest-more =
        *[other] +{ $count } altri indicatori
     }
 board-digest-no-figures = ancora nessun dato
+board-report-received-head = Ricevuto
+board-report-stated-when = dichiarato il { $when }
+board-report-stated-when-ago = dichiarato { $ago }

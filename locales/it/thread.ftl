@@ -66,3 +66,7 @@ thread-stale-changes = Vedi cosa è cambiato
 thread-also-in = Anche in:
 thread-show-mt = Mostra la traduzione automatica
 thread-translations-link = Traduzioni
+thread-lead-more = Leggi tutta l'introduzione
+thread-to-composer = Scrivi un aggiornamento
+thread-order-stated = Ordina per ora della dichiarazione
+thread-order-received = Ordina per ora di ricezione

@@ -106,3 +106,6 @@ board-digest-more =
        *[other] ещё { $count } показателей
     }
 board-digest-no-figures = данных пока нет
+board-report-received-head = Получено
+board-report-stated-when = заявлено { $when }
+board-report-stated-when-ago = заявлено { $ago }

@@ -66,3 +66,7 @@ thread-stale-changes = Что изменилось
 thread-also-in = Другие языки:
 thread-show-mt = Показать машинный перевод
 thread-translations-link = Переводы
+thread-lead-more = Читать вступление целиком
+thread-to-composer = Написать обновление
+thread-order-stated = По времени заявления
+thread-order-received = По времени получения

@@ -1213,6 +1213,231 @@ test("s3. status values as rows without JavaScript: palette colours, codes from 
 // Cases "t1.", "t2.", … (ONLY=t1 runs one).
 //
 //
+/** Every page family for the layout checks: [name, who, path]. The board's thread, a
+ *  translated thread, an admin, a comment to flag, a report, an update, a source. */
+async function layoutPages() {
+  const base = await auditPages();
+  const board = await boardThread();
+  const tr = shared.auditTranslated;
+  if (!shared.layout) {
+    if (!PASSWORDS.chief) {
+      PASSWORDS.chief = "chief-password-8910";
+      cli(dataDir, ["user", "add", "chief", "--role", "admin", "--password-stdin"], PASSWORDS.chief + "\n");
+    }
+    const t = await api("POST", "/threads", { title: uniq("Layout"), lead: "", language: "en", comment_policy: "postmoderated", guests_may_comment: true });
+    const comment = await api("POST", `/threads/${t.id}/comments`, { body: "A comment to flag, with a long address https://example.org/a/very/long/path/that/does/not/break/anywhere/at/all/unless/told" });
+    shared.layout = { comment: comment.id };
+  }
+  const seen = new Set(base.map(([n]) => n));
+  const more = [
+    ["board-it", null, `/t/${board.slug}/board?lang=it`],
+    ["thread-stated", null, `/t/${board.slug}?order=stated`],
+    ["report", null, `/r/${board.reports[0]}`],
+    ["report-revisions", null, `/r/${board.reports[0]}/revisions`],
+    ["report-edit", "desk", `/r/${board.reports[0]}/edit`],
+    ["report-form-guest", null, `/t/${board.slug}/reports/new`],
+    ["source", null, `/sources/${shared.sources.ministry}`],
+    ["source-new", "desk", "/sources/new"],
+    ["places", null, "/places"],
+    ["place-new", "desk", "/places/new"],
+    ["indicators-reader", null, `/t/${board.slug}/indicators`],
+    ["search-empty", null, "/search"],
+    ["admin-users", "chief", "/admin/users"],
+    ["admin-audit", "chief", "/admin/audit"],
+    ["account", "desk", "/account"],
+    ["login", null, "/login"],
+    ["thread-edit", "desk", `/t/${tr.slug}/edit`],
+    ["update-edit", "desk", `/t/${tr.slug}/updates/${tr.update}/edit`],
+    ["update-strike", "desk", `/t/${tr.slug}/updates/${tr.update}/strike`],
+    ["flag", null, `/c/${shared.layout.comment}/flag`],
+    ["about", null, "/about"],
+    ["error", null, "/t/no-such-thread-here"],
+  ];
+  return [...base, ...more.filter(([n]) => !seen.has(n))];
+}
+
+/** What sticks out past the right edge of a page of `width` px: the document's scroll width
+ *  and the outermost elements whose right edge is beyond it, each described. */
+async function overflowOf(page, width) {
+  return page.evaluate((w) => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+    const describe = (e) => {
+      let s = e.tagName.toLowerCase() + (e.id ? "#" + e.id : "");
+      if (typeof e.className === "string" && e.className.trim()) s += "." + e.className.trim().split(/\s+/).join(".");
+      const parent = e.parentElement && e.parentElement.closest("[id]");
+      return s + (parent ? ` in #${parent.id}` : "") + ` «${(e.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40)}»`;
+    };
+    const beyond = (e) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 && b.right > w + 0.5; };
+    // Clipped away (text for screen readers only): not seen, so not in the way. A scroll box
+    // does not count: what it hides sideways is still wider than the phone.
+    const clipped = (e) => {
+      for (let a = e; a && a !== document.body; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.clipPath !== "none" || cs.clip !== "auto") return true;
+        if ((cs.overflowX === "hidden" || cs.overflowX === "clip") && a.getBoundingClientRect().right <= w + 0.5) return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (const e of document.querySelectorAll("body *")) {
+      if (e.closest("template") || !beyond(e) || clipped(e)) continue;
+      if (e.parentElement && e.parentElement !== document.body && beyond(e.parentElement)) continue;
+      out.push(`${describe(e)} reaches ${Math.round(e.getBoundingClientRect().right)} px`);
+    }
+    // Text that runs out of its box (a long word or address) sticks out though its box does not.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim() || n.parentElement.closest("template") || beyond(n.parentElement) || clipped(n.parentElement)) continue;
+      range.selectNodeContents(n);
+      const b = range.getBoundingClientRect();
+      if (b.width > 0 && b.right > w + 0.5) out.push(`text in ${describe(n.parentElement)} reaches ${Math.round(b.right)} px`);
+    }
+    return { scroll: document.documentElement.scrollWidth, out };
+  }, width);
+}
+
+test("t1. no page is wider than a phone at 320 and 360 px, in en, it and ru, with and without JavaScript", async () => {
+  const pages = await layoutPages();
+  const failures = [];
+  const widest = {};
+  for (const js of [true, false]) {
+    for (const [lang, locale] of [["en", "en-GB"], ["it", "it-IT"], ["ru", "ru-RU"]]) {
+      const contexts = {};
+      try {
+        for (const [name, who, path] of pages) {
+          const key = who || "reader";
+          if (!contexts[key]) contexts[key] = await contextFor(who, { locale, javaScriptEnabled: js, viewport: { width: 360, height: 740 } });
+          const page = await contexts[key].newPage();
+          try {
+            const address = path + (path.includes("?") ? "&" : "?") + (path.includes("lang=") ? "" : "lang=" + lang);
+            for (const width of [320, 360]) {
+              await page.setViewportSize({ width, height: 740 });
+              await page.goto(address.replace(/[?&]$/, ""));
+              const { scroll, out } = await overflowOf(page, width);
+              const k = `${width} ${lang}`;
+              widest[k] = Math.max(widest[k] || 0, scroll);
+              if (scroll > width || out.length) {
+                failures.push(`${name} at ${width} px, ${lang}, ${js ? "with" : "without"} JS: scroll width ${scroll}; ${out.slice(0, 3).join("; ") || "no element named"}`);
+              }
+            }
+          } finally { await page.close(); }
+        }
+      } finally { for (const c of Object.values(contexts)) await c.close(); }
+    }
+  }
+  log(`    ${pages.length} pages × 2 widths × 3 languages × with/without JS; widest document per width and language: ${Object.entries(widest).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+  for (const f of failures.slice(0, 40)) log("      " + f);
+  assert(failures.length === 0, `${failures.length} pages wider than the viewport`);
+}, 15 * 60_000);
+
+const LONG_LEAD = "**This is a fictional exercise.** Valdoria, its towns and every person, source and figure in this thread are invented, to show how a live thread covers a fast-moving event.\n\n" +
+  "Protests over fuel prices in the island republic turned into unrest overnight. Share any decent information and comments below; moderators review guests' comments first.";
+
+/** A board thread as a newsroom has it: a lead of two paragraphs, figures, reports, updates. */
+async function phoneThread() {
+  if (!shared.phoneThread) {
+    const board = await seedBoard(uniq("Phone thread"));
+    await api("PATCH", `/threads/${board.id}`, { lead: LONG_LEAD });
+    for (const body of ["Crowds gather in the central square for a second night.", "Mobile internet is down in two cities, readers say."]) {
+      await api("POST", `/threads/${board.id}/updates`, { body });
+    }
+    shared.phoneThread = board;
+  }
+  return shared.phoneThread;
+}
+
+test("t2. on a phone (360×740) the newest item is in the first screen, the summary folded, the composer one tap away", async () => {
+  const t = await phoneThread();
+  const path = "/t/" + t.slug;
+  for (const js of [true, false]) {
+    const how = js ? "with JS" : "without JS";
+    const reader = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: js });
+    try {
+      const page = await reader.newPage();
+      await page.goto(path);
+      const first = await page.locator("ol.updates > li").first().boundingBox();
+      const box = page.locator("#board-summary details.summary-box");
+      const open = await box.evaluate((d) => d.open);
+      const summaryHeight = (await page.locator("#board-summary").boundingBox()).height;
+      const headlines = await page.locator("#board-summary summary .headline").count();
+      log(`    reader ${how}: newest item's top at ${Math.round(first.y)} px; summary box ${Math.round(summaryHeight)} px tall, ${open ? "open" : "folded"}, ${headlines} headline figures`);
+      assert(!open, `the summary box is folded on a phone (${how})`);
+      assert(headlines > 0 && await page.locator("#board-summary summary .headline").first().isVisible(), "its headline figures show");
+      assert(!(await page.locator("#summary-police_dead").isVisible()), "the rest waits behind one tap");
+      assert(first.y + 48 <= 740, `the newest item starts in the first screen (${how}): top at ${Math.round(first.y)} px`);
+      // One tap opens the box; the whole lead is one tap away too.
+      await page.locator("#board-summary summary").click();
+      assert(await page.locator("#summary-police_dead").isVisible(), `a tap opens the summary box (${how})`);
+      assert(await page.locator(".lead-more a").isVisible(), "the lead is cut short, with its link");
+      await page.locator(".lead-more a").click();
+      const lead = await page.locator("#lead > .lead").evaluate((e) => e.scrollHeight <= e.clientHeight + 1);
+      assert(lead, `the whole lead shows after its link (${how})`);
+      // On a desktop the box is open from the start and the lead whole.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(path);
+      assert(await page.locator("#summary-police_dead").isVisible(), `on a desktop the summary box is open (${how})`);
+      assert(!(await page.locator(".lead-more a").isVisible()), "and the lead whole");
+    } finally { await reader.close(); }
+    const editorCtx = await contextFor("desk", { viewport: { width: 360, height: 740 }, javaScriptEnabled: js });
+    try {
+      const page = await editorCtx.newPage();
+      await page.goto(path);
+      const link = page.locator("a.to-composer");
+      const at = await link.boundingBox();
+      assert(at && at.y + at.height <= 740, `the way to the composer is in the first screen (${how})`);
+      await link.click();
+      await page.waitForFunction(() => location.hash === "#composer");
+      const area = await page.locator("#update-body").boundingBox();
+      log(`    editor ${how}: composer link at ${Math.round(at.y)} px; after the tap the text box is at ${Math.round(area.y)} px`);
+      assert(area.y >= 0 && area.y + area.height <= 740, `one tap brings the composer's text box into view (${how})`);
+    } finally { await editorCtx.close(); }
+  }
+});
+
+test("t3. the timeline shows the time it is ordered by, and the other order keeps its own, live too", async () => {
+  const t = await phoneThread();
+  const path = "/t/" + t.slug;
+  const heads = (page) => page.$$eval("ol.updates > li", (items) => items.map((li) => {
+    const head = li.querySelector(":scope > header");
+    const time = head.querySelector("a.when time");
+    return { id: li.id, at: Date.parse(time.getAttribute("datetime")), head: head.textContent.replace(/\s+/g, " ").trim() };
+  }));
+  const ordered = (list) => list.every((x, i) => i === 0 || list[i - 1].at >= x.at);
+  for (const js of [true, false]) {
+    const ctx = await newContext({ javaScriptEnabled: js });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(path);
+      const received = await heads(page);
+      assert(ordered(received), `by default the header times fall steadily (${js ? "with" : "without"} JS)`);
+      assert(received.filter((x) => x.id.startsWith("r-")).every((x) => /Received/.test(x.head)), "reports say their time is when they reached us");
+      assert(await page.locator(`#r-${t.reports[0]} .report-times`).textContent().then((s) => /stated/.test(s)), "when the source said it follows");
+      await Promise.all([page.waitForURL(/order=stated/), page.click('.status-line a[href$="?order=stated"]')]);
+      const stated = await heads(page);
+      assert(ordered(stated), "ordered by when stated, the header times fall steadily too");
+      assert(stated.filter((x) => x.id.startsWith("r-")).every((x) => /Stated/.test(x.head)), "reports say their time is when stated");
+      assert(stated.map((x) => x.id).join() !== received.map((x) => x.id).join(), "a different order");
+      log(`    ${js ? "with" : "without"} JS: received order ${received.length} items, stated order ${stated.length} items, both steady`);
+      if (js) {
+        // A report stated three and a quarter hours ago, arriving now, goes where its time says.
+        await waitLive(page);
+        await page.evaluate(() => { window.__noReload = "marker"; });
+        const body = uniqBody();
+        const r = await api("POST", `/threads/${t.id}/reports`, { body, source: shared.sources.radio, stated_at: new Date(Date.now() - 3.25 * 3600_000).toISOString().replace(/\.\d+Z$/, "Z") });
+        await page.locator(`#r-${r.id}`).waitFor({ timeout: 5_000 });
+        const after = await heads(page);
+        const index = after.findIndex((x) => x.id === "r-" + r.id);
+        log(`    a live report stated 3¼ h ago went to place ${index + 1} of ${after.length}`);
+        assert(index > 0 && ordered(after), "inserted in the stated order, not on top");
+        assert(/Stated/.test(after[index].head), "with its stated time in the header");
+        assert(await page.evaluate(() => window.__noReload) === "marker", "no reload");
+      }
+    } finally { await ctx.close(); }
+  }
+  function uniqBody() { return uniq("Late word from the coast"); }
+});
+
 
 
 // ---------------------------------------------------------------- guests and translators: the pending comment, live translations, waiting translations

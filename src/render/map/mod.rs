@@ -36,6 +36,7 @@ pub struct LegendItem {
     pub marker: char,
 }
 
+mod labels;
 mod outline;
 #[cfg(test)]
 mod tests;
@@ -105,18 +106,32 @@ pub fn map_svg(points: &[MapPoint], title: &str, legend: &[LegendItem]) -> Strin
         num(height - 1.0),
     );
 
-    for point in points {
-        let (x, y) = frame.project(point.lon, point.lat, WIDTH, height);
-        let x = x.clamp(RADIUS + 2.0, WIDTH - RADIUS - 2.0);
-        let y = y.clamp(RADIUS + 2.0, height - RADIUS - 2.0);
+    let centres: Vec<(f64, f64)> = points
+        .iter()
+        .map(|point| {
+            let (x, y) = frame.project(point.lon, point.lat, WIDTH, height);
+            (
+                x.clamp(RADIUS + 2.0, WIDTH - RADIUS - 2.0),
+                y.clamp(RADIUS + 2.0, height - RADIUS - 2.0),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+    let placed = labels::place(&centres, &names, WIDTH, height);
+    for ((point, &(x, y)), name) in points.iter().zip(&centres).zip(&placed) {
         let _ = write!(
             out,
             r#"<g class="map-point"><title>{}: {}</title>"#,
             escape(&point.label),
             escape(&point.status)
         );
+        if let Some(l) = name {
+            l.write_leader(&mut out);
+        }
         marker(&mut out, x, y, &point.colour, point.marker);
-        label(&mut out, x, y, &point.label);
+        if let Some(l) = name {
+            l.write_name(&mut out);
+        }
         out.push_str("</g>");
     }
 
@@ -167,30 +182,6 @@ fn marker(out: &mut String, x: f64, y: f64, colour: &str, letter: char) {
             escape(&letter.to_string())
         );
     }
-}
-
-/// The place's name beside its marker: on the right, or on the left when it would run out of
-/// the map; cut short when it fits on neither side.
-fn label(out: &mut String, x: f64, y: f64, text: &str) {
-    let width = text_width(text, LABEL_FONT);
-    let right_room = WIDTH - EDGE - (x + RADIUS + 5.0);
-    let left_room = x - RADIUS - 5.0 - EDGE;
-    let on_right = width <= right_room || right_room >= left_room;
-    let room = if on_right { right_room } else { left_room };
-    let text = fit_text(text, LABEL_FONT, room.max(LABEL_FONT * 2.0));
-    let (tx, anchor) = if on_right {
-        (x + RADIUS + 5.0, "")
-    } else {
-        (x - RADIUS - 5.0, r#" text-anchor="end""#)
-    };
-    let _ = write!(
-        out,
-        r#"<text class="map-label" x="{}" y="{}" font-size="{}" fill="currentColor"{anchor}>{}</text>"#,
-        num(tx),
-        num(y + 0.35 * LABEL_FONT),
-        num(LABEL_FONT),
-        escape(&text)
-    );
 }
 
 /// `#rrggbb` in lower case, or nothing.

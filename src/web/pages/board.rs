@@ -4,6 +4,7 @@
 pub mod digest;
 pub mod evidence;
 mod figures;
+mod order;
 pub mod supersede;
 pub mod timeline;
 pub mod view;
@@ -34,7 +35,7 @@ use crate::store::PageRequest;
 use crate::web::session::PageCtx;
 
 use chrono::{DateTime, Utc};
-use timeline::{ReportView, Span};
+use timeline::{ReportView, Span, TimelineOrder};
 use view::{BoardView, SummaryView};
 
 pub fn routes() -> Router<AppState> {
@@ -52,6 +53,8 @@ pub struct BoardQuery {
     pub lang: Option<String>,
     /// Which fragment: `summary` or `board`.
     pub part: Option<String>,
+    /// A report's fragment: the timeline's order, whose time its header shows.
+    pub order: Option<String>,
 }
 
 fn bad_request(ctx: &PageCtx, code: &'static str, message: &str) -> PageError {
@@ -326,7 +329,11 @@ pub async fn report_fragment(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path((slug, id)): Path<(String, String)>,
+    query: Result<Query<BoardQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
+    let q = checked(&ctx, query)?;
+    let order = TimelineOrder::parse(q.order.as_deref())
+        .ok_or_else(|| bad_request(&ctx, "bad_order", "order is newest, oldest or stated"))?;
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
     let translations = translations_of(&state, &ctx, &thread).await?;
     let (_, situation) = situation_with(&state, &ctx, &thread, &translations).await?;
@@ -336,14 +343,16 @@ pub async fn report_fragment(
     }
     let reader = interface_language(&ctx, &thread);
     let renditions = Renditions::new(&translations, &reader);
-    let r = ReportView::of(&report, &situation, &ctx.i18n).read_in(
-        &report,
-        &renditions,
-        &format!("/t/{}", thread.slug),
-        &reader,
-        state.service.engine().is_some(),
-        &ctx.i18n,
-    );
+    let r = ReportView::of(&report, &situation, &ctx.i18n)
+        .read_in(
+            &report,
+            &renditions,
+            &format!("/t/{}", thread.slug),
+            &reader,
+            state.service.engine().is_some(),
+            &ctx.i18n,
+        )
+        .ordered(order);
     Ok(fresh(render(
         &ctx,
         &ReportFragment {

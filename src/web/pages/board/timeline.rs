@@ -16,6 +16,7 @@ use crate::i18n::I18n;
 
 use super::super::views::{ItemReading, read};
 use super::evidence::ReplacedBy;
+pub use super::order::TimelineOrder;
 use super::view::SourceView;
 use super::words::verification_text;
 
@@ -66,6 +67,8 @@ pub struct ReportView {
     pub note: Option<String>,
     pub edited: bool,
     pub reading: ItemReading,
+    /// The timeline is ordered by when sources stated things: the header shows that time.
+    pub by_stated: bool,
 }
 
 impl ReportView {
@@ -122,6 +125,22 @@ impl ReportView {
             note: r.verification_note.clone(),
             edited: r.revision > 1,
             reading: ItemReading::default(),
+            by_stated: false,
+        }
+    }
+
+    /// The report as a timeline in `order` shows it: the time it is ordered by in its header.
+    pub fn ordered(mut self, order: TimelineOrder) -> Self {
+        self.by_stated = order.by_stated();
+        self
+    }
+
+    /// The time in the header (the one the timeline is ordered by).
+    pub fn head_time(&self) -> &TimeView {
+        if self.by_stated {
+            &self.stated
+        } else {
+            &self.received
         }
     }
 

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::board::timeline::{Item, ReportView, Span, interleave};
+use super::board::timeline::{Item, ReportView, Span, TimelineOrder, interleave};
 use super::board::view::SummaryView;
 mod head;
 
@@ -18,11 +18,14 @@ use crate::domain::comment::CommentNode;
 use crate::domain::reading::Renditions;
 use crate::domain::thread::{CommentPolicy, Thread, ThreadStatus};
 use crate::domain::translation::same_language;
+use crate::error::AppError;
 use crate::store::PageRequest;
 use crate::web::session::PageCtx;
 
 pub const UPDATES_PER_PAGE: u32 = 50;
 pub const COMMENTS_PER_PAGE: u32 = 50;
+/// Bytes of a lead's HTML past which a phone shows its first lines only.
+const LONG_LEAD: usize = 360;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ThreadQuery {
@@ -96,6 +99,7 @@ pub struct ThreadPage<'a> {
     /// The place the timeline is limited to: its id and name.
     pub place_filter: Option<(String, String)>,
     pub updates_next: Option<String>,
+    pub order: TimelineOrder,
     pub oldest_first: bool,
     pub comments: Vec<CommentLine>,
     pub comments_next: Option<String>,
@@ -130,6 +134,20 @@ impl ThreadPage<'_> {
     pub fn is_open(&self) -> bool {
         self.thread.status == ThreadStatus::Open
     }
+
+    /// A lead long enough to be cut short on a phone, so that the newest update shows in the
+    /// first screen; the whole of it is one tap away (`#lead`).
+    pub fn long_lead(&self) -> bool {
+        self.head.lead_html.len() > LONG_LEAD
+    }
+
+    /// `&amp;order=…` for links that keep the timeline's order; empty for the default.
+    pub fn order_param(&self) -> String {
+        match self.order {
+            TimelineOrder::Newest => String::new(),
+            o => format!("&order={}", o.as_str()),
+        }
+    }
 }
 
 pub async fn thread_page(
@@ -161,7 +179,16 @@ pub async fn build<'a>(
         .await
         .or_page(ctx)?;
     let renditions = Renditions::new(&translations, &reader);
-    let oldest_first = q.order.as_deref() == Some("oldest");
+    let order = TimelineOrder::parse(q.order.as_deref()).ok_or_else(|| {
+        PageError::new(
+            ctx,
+            AppError::BadRequest {
+                code: "bad_order",
+                message: "order is newest, oldest or stated".to_owned(),
+            },
+        )
+    })?;
+    let oldest_first = order.oldest_first();
     let updates_page = PageRequest {
         after: q.after.clone(),
         limit: UPDATES_PER_PAGE,
@@ -217,15 +244,10 @@ pub async fn build<'a>(
         reports
             .iter()
             .map(|r| {
-                let view = ReportView::of(r, &situation, &ctx.i18n).read_in(
-                    r,
-                    &renditions,
-                    &path,
-                    &reader,
-                    machine,
-                    &ctx.i18n,
-                );
-                (r.received_at, view)
+                let view = ReportView::of(r, &situation, &ctx.i18n)
+                    .read_in(r, &renditions, &path, &reader, machine, &ctx.i18n)
+                    .ordered(order);
+                (order.report_time(r), view)
             })
             .collect(),
         oldest_first,
@@ -316,6 +338,7 @@ pub async fn build<'a>(
         timeline,
         place_filter,
         updates_next: updates.next,
+        order,
         oldest_first,
         comments: comment_lines(&comments.items, ctx)
             .into_iter()
