@@ -187,7 +187,8 @@ mod tests {
         assert_eq!(to_gsm("città, perché"), "città, perché");
         assert_eq!(to_gsm("ça, Ångström, Øre"), "ca, Ångström, Øre");
         assert_eq!(to_gsm("a\u{2069}b\u{a0}c"), "ab c");
-        for sample in ["Ещё 1 показатель", "Ελλάδα", "東京", "🙂", "Ł ś ż"] {
+        for sample in ["Ещё 1 показатель", "Ελλάδα", "東京", "🙂", "Ł ś ż"]
+        {
             let gsm = to_gsm(sample);
             assert_eq!(cost(&gsm).encoding, Encoding::Gsm7, "{sample} → {gsm}");
             assert!(!gsm.is_empty());
