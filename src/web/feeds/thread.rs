@@ -85,7 +85,7 @@ async fn thread_channel(
         }))
         .collect();
     // Newest first, updates before reports that reached the thread in the same instant.
-    items.sort_by(|a, b| b.published.cmp(&a.published));
+    items.sort_by_key(|i| std::cmp::Reverse(i.published));
     items.truncate(FEED_SIZE as usize);
     let updated = items
         .iter()
