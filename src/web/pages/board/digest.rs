@@ -9,6 +9,7 @@
 //! `SMS-Encoding` headers say what it costs.
 
 pub mod compose;
+mod shorten;
 mod words;
 
 pub use compose::{Charset, DEFAULT_SEGMENTS, Digest, MAX_SEGMENTS, Options, digest};
@@ -125,5 +126,7 @@ pub async fn board_digest(
     Ok(response)
 }
 
+#[cfg(test)]
+mod fixtures;
 #[cfg(test)]
 mod tests;
