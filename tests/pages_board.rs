@@ -515,9 +515,26 @@ async fn the_digest_fits_an_sms_in_every_language() {
     let editor = app.token("redazione", Role::Editor).await;
     let ex = example(&app, &editor).await;
     for (lang, words) in [
-        ("en", ["Police dead: 12", "disputed", "say 8"]),
-        ("it", ["Poliziotti morti: 12", "contestato", "dicono 8"]),
-        ("ru", ["Police dead: 12", "оспаривается", "сообщают 8"]),
+        (
+            "en",
+            ["Police dead: 12 (Free Radio;", "disputed:", "say 8)"],
+        ),
+        (
+            "it",
+            [
+                "Poliziotti morti: 12 (Free Radio;",
+                "contestato:",
+                "dicono 8)",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Police dead: 12 (Free Radio;",
+                "оспаривается:",
+                "сообщают 8)",
+            ],
+        ),
     ] {
         let reply = app
             .get(&format!("/t/{}/digest.txt?lang={lang}", ex.slug))
@@ -528,26 +545,96 @@ async fn the_digest_fits_an_sms_in_every_language() {
             "text/plain; charset=utf-8"
         );
         let text = &reply.text;
-        assert!(text.chars().count() < 480, "{lang}: {text}");
         for w in words {
             assert!(text.contains(w), "{lang}: {w:?} in {text}");
         }
-        assert!(text.starts_with("Unrest in Kazakhstan — "));
-        let (almaty, shymkent) = if lang == "ru" {
-            ("Алматы", "Шымкент")
+        // Each figure names its sources, shortened when the budget is tight; in three UCS-2
+        // segments Russian has room for the disputed figures only.
+        if lang == "ru" {
+            assert!(text.contains("ещё 2 показателя"), "{text}");
         } else {
-            ("Almaty", "Shymkent")
-        };
-        assert!(text.contains("317") && text.contains(almaty) && text.contains(shymkent));
+            assert!(
+                text.contains("Injured: 317 (") && text.contains("Ministry"),
+                "{text}"
+            );
+        }
+        assert!(text.starts_with("Unrest in Kazakhstan - "), "{text}");
         assert!(text.ends_with(&format!("\nhttps://live.example/t/{}", ex.slug)));
+        let segments: usize = reply.headers["sms-segments"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let encoding = reply.headers["sms-encoding"].to_str().unwrap();
+        assert!((1..=3).contains(&segments), "{lang}: {segments}");
+        let gsm = text.chars().all(cronaca::domain::sms::is_gsm);
+        assert_eq!(
+            encoding,
+            if gsm { "GSM-7" } else { "UCS-2" },
+            "{lang}: {text}"
+        );
+        assert_eq!(cronaca::domain::sms::cost(text).segments, segments);
         assert!(reply.headers.get(header::SET_COOKIE).is_none(), "cacheable");
     }
+    let en = app.get(&format!("/t/{}/digest.txt", ex.slug)).await;
+    assert_eq!(en.headers["sms-encoding"], "GSM-7", "{}", en.text);
+    let roomy = app
+        .get(&format!("/t/{}/digest.txt?lang=it&segments=10", ex.slug))
+        .await
+        .text;
+    for name in [
+        "Steppe Agency",
+        "Eyewitness channel",
+        "Ministry of Internal Affairs",
+    ] {
+        assert!(roomy.contains(name), "{name} in {roomy}");
+    }
+
+    // Russian in GSM-7 characters, and in one segment however little that leaves.
+    let gsm = app
+        .get(&format!(
+            "/t/{}/digest.txt?lang=ru&charset=gsm&segments=2",
+            ex.slug
+        ))
+        .await;
+    assert_eq!(gsm.status, StatusCode::OK);
+    assert_eq!(gsm.headers["sms-encoding"], "GSM-7", "{}", gsm.text);
+    assert!(gsm.text.contains("osparivaetsia"), "{}", gsm.text);
+    assert!(gsm.text.chars().all(cronaca::domain::sms::is_gsm));
+    let one = app
+        .get(&format!("/t/{}/digest.txt?lang=it&segments=1", ex.slug))
+        .await;
+    assert_eq!(one.headers["sms-segments"], "1", "{}", one.text);
+    assert!(one.text.chars().count() <= 160);
+
+    for bad in [
+        "charset=latin1",
+        "segments=0",
+        "segments=11",
+        "segments=two",
+        "lang=xx",
+    ] {
+        let reply = app
+            .get(&format!("/t/{}/digest.txt?{bad}&lang=it", ex.slug))
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(reply.text.contains("<html"), "a localized page: {bad}");
+    }
+    let refused = app
+        .get(&format!("/t/{}/digest.txt?segments=99&lang=it", ex.slug))
+        .await;
+    assert!(refused.text.contains("segmenti SMS"), "{}", refused.text);
+
     let plain = TestApp::new().await;
     let editor = plain.token("redazione", Role::Editor).await;
     let ex = example(&plain, &editor).await;
     let text = plain.get(&format!("/t/{}/digest.txt", ex.slug)).await.text;
     assert!(
-        text.ends_with(&format!("\n/t/{}", ex.slug)),
-        "relative without public_url"
+        !text.contains("/t/") && !text.contains("http"),
+        "no address without a public one: {text}"
+    );
+    assert!(
+        text.lines().last().unwrap().starts_with("Control:"),
+        "{text}"
     );
 }

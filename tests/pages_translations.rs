@@ -675,7 +675,7 @@ async fn the_board_summary_and_digest_use_published_label_and_title_translations
         .get(&format!("/t/{}/digest.txt?lang=it", s.slug))
         .await;
     assert!(
-        digest.text.starts_with("Ponte chiuso — "),
+        digest.text.starts_with("Ponte chiuso - "),
         "{}",
         digest.text
     );

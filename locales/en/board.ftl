@@ -85,11 +85,6 @@ board-month-10 = Oct
 board-month-11 = Nov
 board-month-12 = Dec
 board-digest-as-of = as of { $time }
-board-digest-sources =
-    { $count ->
-        [one] { $count } source
-       *[other] { $count } sources
-    }
 board-digest-disputed-by =
     disputed: { $names } { $count ->
         [one] says

@@ -7,3 +7,6 @@ feeds-struck-title = [struck] { $title }
 feeds-struck-note = Struck: { $reason }
 feeds-struck-correction = See the correction
 feeds-stale = The original was updated after this translation.
+feeds-report-title = Report from { $source }: { $title }
+feeds-report-verification = Verification: { $status }
+feeds-report-claims = Claims:

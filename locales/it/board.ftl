@@ -85,11 +85,6 @@ board-month-10 = ott
 board-month-11 = nov
 board-month-12 = dic
 board-digest-as-of = aggiornato al { $time }
-board-digest-sources =
-    { $count ->
-        [one] { $count } fonte
-       *[other] { $count } fonti
-    }
 board-digest-disputed-by =
     contestato: { $names } { $count ->
         [one] dice

@@ -7,3 +7,6 @@ feeds-struck-title = [barrato] { $title }
 feeds-struck-note = Barrato: { $reason }
 feeds-struck-correction = Vedi la correzione
 feeds-stale = L'originale è stato aggiornato dopo questa traduzione.
+feeds-report-title = Segnalazione da { $source }: { $title }
+feeds-report-verification = Verifica: { $status }
+feeds-report-claims = Dati riportati:

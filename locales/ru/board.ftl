@@ -87,12 +87,6 @@ board-month-10 = окт.
 board-month-11 = нояб.
 board-month-12 = дек.
 board-digest-as-of = на { $time }
-board-digest-sources =
-    { $count ->
-        [one] { $count } источник
-        [few] { $count } источника
-       *[other] { $count } источников
-    }
 board-digest-disputed-by =
     оспаривается: { $names } { $count ->
         [one] сообщает

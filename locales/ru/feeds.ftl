@@ -7,3 +7,6 @@ feeds-struck-title = [зачёркнуто] { $title }
 feeds-struck-note = Зачёркнуто: { $reason }
 feeds-struck-correction = Смотреть исправление
 feeds-stale = Оригинал изменён после этого перевода.
+feeds-report-title = Сообщение источника { $source }: { $title }
+feeds-report-verification = Проверка: { $status }
+feeds-report-claims = Утверждения:

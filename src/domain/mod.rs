@@ -21,6 +21,7 @@ pub mod schema;
 pub mod search;
 pub mod situation;
 pub mod slug;
+pub mod sms;
 pub mod source;
 pub mod thread;
 pub mod time;

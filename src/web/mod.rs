@@ -14,6 +14,7 @@ pub mod session;
 pub mod sse;
 pub mod system;
 pub mod timeouts;
+pub mod words;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

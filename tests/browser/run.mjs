@@ -962,6 +962,56 @@ test("q1. an editor marks a claim superseded: the open board strikes it live wit
 
 // ---------------------------------------------------------------- feeds and the digest: reports in feeds, the digest in every language
 // Cases "r1.", "r2.", … (ONLY=r1 runs one).
+test("r1. a reader follows the board's digest link in en, it, ru and reads on the about page what it costs", async () => {
+  const board = await boardThread();
+  const disputed = { en: "disputed", it: "contestato", ru: "оспаривается" };
+  const files = [];
+  for (const [lang, locale] of [["en", "en-GB"], ["it", "it-IT"], ["ru", "ru-RU"]]) {
+    const ctx = await newContext({ locale, viewport: { width: 320, height: 700 }, bypassCSP: true });
+    try {
+      const page = await ctx.newPage();
+      await page.goto("/t/" + board.slug + "/board");
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/digest.txt")),
+        page.locator('a[href$="/digest.txt"]').first().click(),
+      ]);
+      const text = await resp.text();
+      const h = resp.headers();
+      log(`    [${lang}] ${h["sms-segments"]} segment(s), ${h["sms-encoding"]}:\n      ${text.split("\n").join("\n      ")}`);
+      assert(resp.status() === 200, `digest ${resp.status()}`);
+      assert(Number(h["sms-segments"]) >= 1 && Number(h["sms-segments"]) <= 3, "within three segments");
+      assert(["GSM-7", "UCS-2"].includes(h["sms-encoding"]), "encoding named");
+      assert(text.includes(disputed[lang]) && text.includes(": 12 ("), `${lang}: the dispute is kept`);
+      assert(text.includes("Free Radio"), `${lang}: the source of the 12 is named`);
+      assert(!text.includes("/t/"), "no relative link without a public address");
+      assert(!text.includes("—"), "no em dash of the digest's own");
+      const gsm = await ctx.request.get(`/t/${board.slug}/digest.txt?charset=gsm&segments=2`);
+      assert(gsm.headers()["sms-encoding"] === "GSM-7", `${lang}: ?charset=gsm is GSM-7`);
+
+      await page.goto("/about");
+      const section = page.locator("#digest");
+      assert(await section.isVisible(), "the about page explains the digest");
+      const about = await page.locator("main").textContent();
+      assert(about.includes("?charset=gsm") && about.includes("SMS-Segments"), `${lang}: charset and header documented`);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert(widths[0] <= widths[1], `${lang}: no horizontal scroll at 320 px (${widths[0]})`);
+      await page.addScriptTag({ path: AXE });
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of res.violations) log(`    [about-${lang}] ${v.impact} ${v.id}: ${v.help}`);
+      assert(res.violations.length === 0, `${lang}: axe violations on the about page`);
+      const f = join(htmlDir, `about-${lang}.html`);
+      writeFileSync(f, await (await ctx.request.get("/about")).body());
+      files.push(f);
+    } finally { await ctx.close(); }
+  }
+  const out = await new Promise((res, rej) => {
+    execFile("java", ["-jar", VNU, "--format", "json", "--stdout", ...files], { timeout: 60_000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => (err && !stdout ? rej(new Error("vnu failed: " + (stderr || err.message))) : res(stdout)));
+  });
+  const messages = JSON.parse(out).messages || [];
+  for (const m of messages) log(`    [${(m.url || "").split("/").pop()}] ${m.type}: ${m.message}`);
+  assert(messages.filter((m) => m.type === "error" || m.type === "non-document-error").length === 0, "Nu: no errors on the about page");
+});
 //
 //
 

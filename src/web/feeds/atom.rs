@@ -1,6 +1,6 @@
 //! Atom (RFC 4287) output.
 
-use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Source, Text};
+use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Link, Person, Source, Text};
 
 use super::{Channel, Item};
 use crate::domain::provenance::Provenance;
@@ -56,6 +56,14 @@ fn source(p: &Provenance, item: &Item) -> Source {
     }
 }
 
+fn category(term: &str, label: Option<&str>) -> Category {
+    Category {
+        term: term.to_owned(),
+        scheme: Some("urn:cronaca:item".to_owned()),
+        label: label.map(str::to_owned),
+    }
+}
+
 fn in_language(mut text: Text, lang: &str) -> Text {
     text.lang = Some(lang.to_owned());
     text
@@ -75,6 +83,20 @@ fn entry(item: &Item, as_summary: bool) -> Entry {
             .map(|t| contributor(&t.translator))
             .collect(),
         source: item.provenance.as_ref().map(|p| source(p, item)),
+        // Reports are told apart from updates, and their verification is a category too.
+        categories: item
+            .report
+            .iter()
+            .flat_map(|r| {
+                [
+                    category("report", None),
+                    category(
+                        &format!("verification:{}", r.verification),
+                        Some(&r.verification_text),
+                    ),
+                ]
+            })
+            .collect(),
         ..Entry::default()
     };
     if as_summary {

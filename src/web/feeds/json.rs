@@ -3,7 +3,7 @@
 use chrono::SecondsFormat;
 use serde_json::{Map, Value, json};
 
-use super::{Channel, Item, TranslationInfo};
+use super::{Channel, Item, ReportInfo, TranslationInfo};
 use crate::domain::provenance::Provenance;
 use crate::domain::time::Timestamp;
 
@@ -36,6 +36,19 @@ fn extension(
     out
 }
 
+fn report(r: &ReportInfo) -> Value {
+    json!({
+        "source": r.source,
+        "cites": r.cites,
+        "verification": r.verification,
+        "verification_text": r.verification_text,
+        "claims": r.claims,
+        "link": r.link,
+        "stated_at": date(&r.stated_at),
+        "occurred_at": r.occurred_at.as_ref().map(date),
+    })
+}
+
 fn item(item: &Item) -> Value {
     let mut out = Map::new();
     out.insert("id".into(), json!(item.id));
@@ -53,6 +66,9 @@ fn item(item: &Item) -> Value {
         own.insert("struck".into(), json!(true));
         own.insert("reason".into(), json!(strike.reason));
         own.insert("corrected_by".into(), json!(strike.corrected_by));
+    }
+    if let Some(r) = &item.report {
+        own.insert("report".into(), report(r));
     }
     if !own.is_empty() {
         out.insert("_cronaca".into(), Value::Object(own));

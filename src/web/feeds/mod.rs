@@ -1,10 +1,12 @@
-//! Atom and JSON feeds: one per thread (its updates) and one for the whole site (its threads).
+//! Atom and JSON feeds: one per thread (its updates and published reports) and one for the
+//! whole site (its threads).
 //!
 //! Both formats are written from one neutral description of the feed (`Channel`), so they
 //! always carry the same items; the words Cronaca adds are in the reader's interface language.
 
 mod atom;
 mod json;
+mod reports;
 mod site;
 mod text;
 mod thread;
@@ -20,6 +22,7 @@ use crate::domain::language::LanguageTag;
 use crate::domain::notes;
 use crate::domain::provenance::Provenance;
 use crate::domain::reading::Renditions;
+use crate::domain::source::SourceRef;
 use crate::domain::thread::Thread;
 use crate::domain::time::Timestamp;
 use crate::domain::translation::{Credit, Rendition, same_language};
@@ -27,7 +30,7 @@ use crate::web::credits::{escape, language_credit_html, provenance_html};
 use crate::web::page_error::{OrPage, PageError};
 use crate::web::session::PageCtx;
 
-/// How many updates (or threads) a feed carries.
+/// How many items (updates and reports, or threads) a feed carries.
 const FEED_SIZE: u32 = 50;
 const ATOM_TYPE: &str = "application/atom+xml; charset=utf-8";
 const JSON_TYPE: &str = "application/feed+json; charset=utf-8";
@@ -80,6 +83,22 @@ struct Item {
     translation: Option<TranslationInfo>,
     /// Where the item was first published, when it republishes something.
     provenance: Option<Provenance>,
+    /// Set when the item is a report.
+    report: Option<ReportInfo>,
+}
+
+/// What a report item says beyond its text, for readers that want it as data.
+struct ReportInfo {
+    source: SourceRef,
+    cites: Option<SourceRef>,
+    /// The badge shown with the report (`confirmed`, `disputed`, …) and its words.
+    verification: &'static str,
+    verification_text: String,
+    /// The claims in words, in the reader's interface language.
+    claims: Vec<String>,
+    link: Option<String>,
+    stated_at: Timestamp,
+    occurred_at: Option<Timestamp>,
 }
 
 /// The credit of a translation an item is shown in.

@@ -113,5 +113,6 @@ fn thread_item(
         struck: None,
         translation: head.map(TranslationInfo::of),
         provenance: thread.provenance.clone(),
+        report: None,
     }
 }

@@ -1,9 +1,8 @@
 //! The words of feed items: a plain-text title from an update's Markdown, and the visible note
-//! on a struck update.
+//! on a struck update or report.
 
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
-use crate::domain::update::Strike;
 use crate::web::credits::escape;
 use crate::web::session::PageCtx;
 
@@ -83,13 +82,17 @@ pub fn absolute_links(html: &str, base: &str) -> String {
     out
 }
 
-/// A struck update as a feed shows it: the note (with a link to the correction when there
-/// is one), then the original text, struck through.
-pub fn struck_html(ctx: &PageCtx, thread_url: &str, strike: &Strike, body_html: &str) -> String {
-    let note = escape(&ctx.i18n.ts("feeds-struck-note", "reason", &strike.reason));
-    let correction = strike
-        .corrected_by
-        .as_deref()
+/// A struck update or report as a feed shows it: the note (with a link to the correcting
+/// update when there is one), then the original text, struck through.
+pub fn struck_html(
+    ctx: &PageCtx,
+    thread_url: &str,
+    reason: &str,
+    corrected_by: Option<&str>,
+    body_html: &str,
+) -> String {
+    let note = escape(&ctx.i18n.ts("feeds-struck-note", "reason", reason));
+    let correction = corrected_by
         .map(|id| {
             format!(
                 r#" <a href="{}#u-{}">{}</a>"#,

@@ -1,4 +1,5 @@
-//! A thread's feed: its latest updates, whole, in the language asked for where translated.
+//! A thread's feed: its latest updates and published reports, whole, in the language asked for
+//! where translated.
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
@@ -6,7 +7,7 @@ use axum::response::Response;
 
 use super::{
     ATOM_TYPE, Channel, FEED_SIZE, Item, JSON_TYPE, StruckInfo, TranslationInfo, asked_language,
-    atom, base_url, credits_paragraph, json, renditions_of, respond, text, thread_head,
+    atom, base_url, credits_paragraph, json, renditions_of, reports, respond, text, thread_head,
     translation_lines,
 };
 use crate::app::AppState;
@@ -73,11 +74,19 @@ async fn thread_channel(
     };
     let page_url = format!("{home_url}{query}");
     let rendition = |kind: ItemKind, id: &str| renditions.as_ref().and_then(|r| r.get(kind, id));
-    let items: Vec<Item> = updates
+    let (reports, situation) = reports::latest(state, ctx, &thread, FEED_SIZE).await?;
+    let mut items: Vec<Item> = updates
         .items
         .iter()
         .map(|u| update_item(ctx, &base, &page_url, u, rendition(ItemKind::Update, &u.id)))
+        .chain(reports.iter().map(|r| {
+            let shown = rendition(ItemKind::Report, &r.id);
+            reports::report_item(ctx, &base, &page_url, r, &situation, shown)
+        }))
         .collect();
+    // Newest first, updates before reports that reached the thread in the same instant.
+    items.sort_by_key(|i| std::cmp::Reverse(i.published));
+    items.truncate(FEED_SIZE as usize);
     let updated = items
         .iter()
         .map(|i| i.updated)
@@ -142,7 +151,13 @@ fn update_item(
     let (title, html) = match &update.struck {
         Some(strike) => (
             ctx.i18n.ts("feeds-struck-title", "title", &title),
-            text::struck_html(ctx, thread_url, strike, &body_html),
+            text::struck_html(
+                ctx,
+                thread_url,
+                &strike.reason,
+                strike.corrected_by.as_deref(),
+                &body_html,
+            ),
         ),
         None => (title, body_html),
     };
@@ -169,5 +184,6 @@ fn update_item(
         }),
         translation: rendition.map(TranslationInfo::of),
         provenance: update.provenance.clone(),
+        report: None,
     }
 }

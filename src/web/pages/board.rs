@@ -15,7 +15,7 @@ use axum::Router;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -42,7 +42,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/t/{slug}/board", get(board_page))
         .route("/t/{slug}/board/fragment", get(board_fragment))
-        .route("/t/{slug}/digest.txt", get(board_digest))
+        .route("/t/{slug}/digest.txt", get(digest::board_digest))
         .route("/t/{slug}/reports/{id}/fragment", get(report_fragment))
         .merge(supersede::routes())
 }
@@ -361,41 +361,4 @@ pub async fn report_fragment(
             r,
         },
     )))
-}
-
-/// The board as plain text for an SMS or a chat, in the reader's (or `?lang=`) language.
-pub async fn board_digest(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    Path(slug): Path<String>,
-    query: Result<Query<BoardQuery>, QueryRejection>,
-) -> Result<Response, PageError> {
-    checked(&ctx, query)?;
-    let thread = state.store.thread(&slug).await.or_page(&ctx)?;
-    let translations = translations_of(&state, &ctx, &thread).await?;
-    let (_, situation) = situation_with(&state, &ctx, &thread, &translations).await?;
-    let (title, _) = title_in(&ctx, &thread, &translations);
-    let path = format!("/t/{}", thread.slug);
-    let url = match state.config.public_url.as_deref() {
-        Some(base) => format!("{}{path}", base.trim_end_matches('/')),
-        None => path,
-    };
-    let text = digest::digest(&title, &situation, &url, &ctx.i18n);
-    let mut response = text.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    // Shared caches may keep it briefly (and then no cookie is set); the words follow the
-    // reader's language, chosen by query, cookie or header.
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=30"),
-    );
-    h.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    Ok(response)
 }

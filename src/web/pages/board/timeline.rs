@@ -3,8 +3,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::board::Value;
-use crate::domain::indicator::{pick_label, value_text};
 use crate::domain::language::LanguageTag;
 use crate::domain::place::{self, PlaceRef};
 use crate::domain::reading::Renditions;
@@ -19,6 +17,7 @@ use super::evidence::ReplacedBy;
 pub use super::order::TimelineOrder;
 use super::view::SourceView;
 use super::words::verification_text;
+use crate::web::words::claim_text;
 
 #[derive(Debug, Clone, Default)]
 pub struct TimeView {
@@ -178,31 +177,6 @@ impl ReportView {
     /// A verdict that takes the report off the board.
     pub fn refuted(&self) -> bool {
         matches!(self.badge, "false" | "retracted")
-    }
-}
-
-/// A claim in words, with the indicator's and the status's labels in the reader's language.
-fn claim_text(
-    situation: &Situation,
-    lang: &str,
-    indicator: &str,
-    place: Option<&PlaceRef>,
-    value: &Value,
-) -> String {
-    let ind = situation.indicators.iter().find(|i| i.key == indicator);
-    let label = ind.map_or(indicator, |i| i.label.as_str());
-    let value = match (value, ind) {
-        (Value::Status { value }, Some(i)) => i
-            .statuses
-            .iter()
-            .find(|s| &s.value == value)
-            .map_or(value.as_str(), |s| pick_label(&s.labels, lang, &s.value))
-            .to_owned(),
-        (v, _) => value_text(v),
-    };
-    match place {
-        Some(p) => format!("{label} — {}: {value}", p.in_language(lang).name),
-        None => format!("{label}: {value}"),
     }
 }
 

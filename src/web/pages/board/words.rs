@@ -1,35 +1,9 @@
-//! The interface words the board needs for domain values: agreement and verification badges,
-//! source kinds, and which language a label actually came in.
+//! The interface words the board needs for domain values: the shared ones (badges, source
+//! kinds, in `web::words`, which the feeds use too) and which language a label came in.
 
 use std::collections::BTreeMap;
 
-use crate::domain::board::{Agreement, Verification};
-use crate::domain::source::SourceKind;
-use crate::i18n::I18n;
-
-/// The class name of an agreement, also the end of its message id.
-pub fn agreement_key(a: Agreement) -> &'static str {
-    match a {
-        Agreement::Single => "single",
-        Agreement::Corroborated => "corroborated",
-        Agreement::Disputed => "disputed",
-    }
-}
-
-/// "Disputed", "Corroborated", "Single source".
-pub fn agreement_text(i18n: &I18n, a: Agreement) -> String {
-    i18n.t(&format!("board-agreement-{}", agreement_key(a)))
-}
-
-/// "Confirmed", "False", …
-pub fn verification_text(i18n: &I18n, v: Verification) -> String {
-    i18n.t(&format!("board-verification-{}", v.as_str()))
-}
-
-/// "official", "state media", …
-pub fn kind_text(i18n: &I18n, kind: SourceKind) -> String {
-    i18n.t(&format!("board-kind-{}", kind.as_str()))
-}
+pub use crate::web::words::{agreement_key, agreement_text, kind_text, verification_text};
 
 /// The language of the label `pick_label` chooses for a reader of `lang`, when it is not the
 /// reader's own: the page marks it with a `lang` attribute.
@@ -48,7 +22,9 @@ pub fn foreign_label_lang(labels: &BTreeMap<String, String>, lang: &str) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::domain::board::{Agreement, Verification};
+    use crate::domain::source::SourceKind;
+    use crate::i18n::{I18n, Lang};
 
     #[test]
     fn every_badge_and_kind_has_words_in_every_language() {
