@@ -110,6 +110,8 @@ pub struct ThreadPage<'a> {
     pub pending: Vec<CommentView>,
     /// The comment just sent waits for a moderator: the notice is shown beside the form.
     pub pending_notice: bool,
+    /// Translations waiting for publication, and whether they are the reader's own.
+    pub translations_waiting: (i64, bool),
     pub composer: Composer,
     pub blank_update: UpdateView,
     pub blank_comment: CommentLine,
@@ -344,6 +346,7 @@ pub async fn build<'a>(
         notice,
         pending: super::comments::waiting(state, ctx, &thread.id, &q.pending).await,
         pending_notice,
+        translations_waiting: super::translations::waiting_for(ctx, &translations),
         composer,
         blank_update: UpdateView::default(),
         blank_comment: CommentLine {
