@@ -40,7 +40,10 @@ async fn a_guest_sees_the_notice_and_their_waiting_comment_beside_the_form() {
     let sent = guest
         .post_form(
             &format!("/t/{slug}/comments"),
-            &[("body", "Water *reached* the bridge"), ("author_name", "Witness")],
+            &[
+                ("body", "Water *reached* the bridge"),
+                ("author_name", "Witness"),
+            ],
         )
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
@@ -80,10 +83,17 @@ async fn a_guest_sees_the_notice_and_their_waiting_comment_beside_the_form() {
     assert!(own_block(&seen_by_other).is_none());
     let value = guest.cookies["cronaca_pending"].clone();
     let (list, _) = value.rsplit_once('-').unwrap();
-    other
-        .cookies
-        .insert("cronaca_pending".into(), format!("{list}-{}", "0".repeat(32)));
-    assert!(!other.get(&format!("/t/{slug}")).await.text.contains("reached"));
+    other.cookies.insert(
+        "cronaca_pending".into(),
+        format!("{list}-{}", "0".repeat(32)),
+    );
+    assert!(
+        !other
+            .get(&format!("/t/{slug}"))
+            .await
+            .text
+            .contains("reached")
+    );
 
     // Approved, it is a comment like any other, and leaves the list.
     let queue = app.get_as("/api/v1/moderation/queue", &moderator).await;
@@ -126,7 +136,10 @@ async fn each_waiting_comment_is_listed_on_its_own_thread_in_the_readers_languag
     let block = own_block(&page).unwrap();
     assert!(block.contains("On the first") && !page.contains("On the second"));
     assert!(block.contains("Il tuo commento in attesa di un moderatore"));
-    let page = guest.get(&format!("/t/{second}?lang=ru&done=pending")).await.text;
+    let page = guest
+        .get(&format!("/t/{second}?lang=ru&done=pending"))
+        .await
+        .text;
     let block = own_block(&page).unwrap();
     assert!(block.contains("On the second") && !page.contains("On the first"));
     assert!(block.contains("Ваш комментарий ожидает проверки модератором"));

@@ -16,7 +16,10 @@ async fn waiting_translations_are_counted_for_editors_and_their_translators() {
     let app = TestApp::new().await;
     let editor = app.token("ed", Role::Editor).await;
     let thread = app.simple_thread(&editor, "Bridge closed").await;
-    let (id, slug) = (thread["id"].as_str().unwrap(), thread["slug"].as_str().unwrap());
+    let (id, slug) = (
+        thread["id"].as_str().unwrap(),
+        thread["slug"].as_str().unwrap(),
+    );
     let update = app.update(&editor, id, "The bridge is closed.").await;
     let uid = update["id"].as_str().unwrap();
     let mut desk = app.browser_as("desk", Role::Editor).await;
@@ -37,7 +40,11 @@ async fn waiting_translations_are_counted_for_editors_and_their_translators() {
     };
     let draft = app
         .store
-        .create_translation(&translator, target, input.validate(ItemKind::Update).unwrap())
+        .create_translation(
+            &translator,
+            target,
+            input.validate(ItemKind::Update).unwrap(),
+        )
         .await
         .unwrap()
         .item;
@@ -88,7 +95,12 @@ async fn waiting_translations_are_counted_for_editors_and_their_translators() {
         .await
         .unwrap();
     assert!(!desk.get("/").await.text.contains("waiting-translations"));
-    assert!(!tr.get(&format!("/t/{slug}")).await.text.contains("waiting-translations"));
+    assert!(
+        !tr.get(&format!("/t/{slug}"))
+            .await
+            .text
+            .contains("waiting-translations")
+    );
     let form = tr
         .get(&format!("/t/{slug}/translate/update/{uid}/it"))
         .await

@@ -133,9 +133,15 @@ pub enum Standing {
     Published { revision: i64 },
     /// A person's revision waits for someone allowed to publish it; readers see `published`
     /// (a revision) or, when `None`, the original.
-    Waiting { revision: i64, published: Option<i64> },
+    Waiting {
+        revision: i64,
+        published: Option<i64>,
+    },
     /// An engine's draft: it waits for a person to read and save it before publication.
-    Machine { revision: i64, published: Option<i64> },
+    Machine {
+        revision: i64,
+        published: Option<i64>,
+    },
 }
 
 impl Translation {

@@ -9,10 +9,12 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::thread::{CommentForm, Composer, ThreadQuery, build};
+use super::views::CommentView;
 use super::{CsrfForm, OrPage, PageError, PageResult, Refused, allow, describe, render};
 use crate::app::AppState;
-use super::views::CommentView;
-use crate::domain::comment::{CommentNode, CommentStatus, Moderation, ModerationAction, NewComment, NewFlag};
+use crate::domain::comment::{
+    CommentNode, CommentStatus, Moderation, ModerationAction, NewComment, NewFlag,
+};
 use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::error::AppError;
@@ -62,7 +64,12 @@ async fn create_comment(
         Ok(c) if c.status == CommentStatus::Pending => {
             let to = format!("/t/{}?done=pending#yours", thread.slug);
             let mut response = Redirect::to(&to).into_response();
-            pending::remember(&mut response, &headers, &c.id, state.config.secure_cookies());
+            pending::remember(
+                &mut response,
+                &headers,
+                &c.id,
+                state.config.secure_cookies(),
+            );
             Ok(response)
         }
         Ok(c) => {
@@ -83,15 +90,7 @@ async fn create_comment(
                 pending: pending::own_pending(&headers),
                 ..ThreadQuery::default()
             };
-            let page = build(
-                &state,
-                &ctx,
-                thread,
-                &q,
-                Composer::default(),
-                Some(form),
-            )
-            .await?;
+            let page = build(&state, &ctx, thread, &q, Composer::default(), Some(form)).await?;
             Ok((status, render(&ctx, &page)).into_response())
         }
         Err(e) => Err(PageError::new(&ctx, e).into()),

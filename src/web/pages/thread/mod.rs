@@ -311,13 +311,17 @@ pub async fn build<'a>(
         None => None,
     };
     let pending_notice = q.done.as_deref() == Some("pending");
-    let notice = q.done.as_deref().filter(|d| *d != "pending").map(|d| match d {
-        "flagged" => ctx.t("thread-notice-flagged"),
-        "moderated" => ctx.t("thread-notice-moderated"),
-        "updated" => ctx.t("thread-notice-updated"),
-        "report" => ctx.t("thread-notice-report"),
-        _ => ctx.t("thread-notice-published"),
-    });
+    let notice = q
+        .done
+        .as_deref()
+        .filter(|d| *d != "pending")
+        .map(|d| match d {
+            "flagged" => ctx.t("thread-notice-flagged"),
+            "moderated" => ctx.t("thread-notice-moderated"),
+            "updated" => ctx.t("thread-notice-updated"),
+            "report" => ctx.t("thread-notice-report"),
+            _ => ctx.t("thread-notice-published"),
+        });
     Ok(ThreadPage {
         ctx,
         head,

@@ -88,6 +88,14 @@ pub async fn update_fragment(
         return Err(PageError::new(&ctx, AppError::NotFound("update")));
     }
     let renditions = renditions_for(&state, &ctx, &thread, q.lang.as_deref()).await?;
-    let u = UpdateView::of(&update, &ctx.i18n).read_in(&update, &renditions, &thread.slug, &ctx.i18n);
-    Ok(fresh(render(&ctx, &UpdateFragment { ctx: &ctx, thread, u })))
+    let u =
+        UpdateView::of(&update, &ctx.i18n).read_in(&update, &renditions, &thread.slug, &ctx.i18n);
+    Ok(fresh(render(
+        &ctx,
+        &UpdateFragment {
+            ctx: &ctx,
+            thread,
+            u,
+        },
+    )))
 }
