@@ -49,10 +49,10 @@ async fn a_republished_translation_credits_its_translator_and_shows_its_notes() 
     assert_eq!(p["published_on"], "2022-01-05");
     assert!(p["published_at"].is_null());
     assert_eq!(
-        p["translator"],
+        p["translation"]["translator"],
         json!({"name": "A. Reader", "url": "https://reader.example/"})
     );
-    assert_eq!(p["translated_for"]["name"], "Example English");
+    assert_eq!(p["translation"]["publication"]["name"], "Example English");
     let slug = thread["slug"].as_str().unwrap();
     let page = Browser::new(&app)
         .get(&format!("/t/{slug}?lang=en"))
@@ -208,7 +208,10 @@ async fn the_update_form_has_republication_fields() {
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
     let shown = update_of(&app, tid, uid).await;
-    assert_eq!(shown["provenance"]["translator"]["name"], "A. Reader");
+    assert_eq!(
+        shown["provenance"]["translation"]["translator"]["name"],
+        "A. Reader"
+    );
     assert_eq!(shown["provenance"]["published_on"], "2022-01-05");
     assert!(
         shown["body_html"].as_str().unwrap().contains(NOTE),

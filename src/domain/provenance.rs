@@ -29,18 +29,24 @@ pub struct Provenance {
     /// The day it was first published there, when only the day is known.
     #[serde(default)]
     pub published_on: Option<NaiveDate>,
-    /// What is republished is a translation: who translated it.
+    /// What is republished is a translation: its translator and publication (boxed: most
+    /// threads and updates carry this struct inline and are no translation).
     #[serde(default)]
-    pub translator: Option<Credit>,
-    /// …and the publication that translation was made for.
-    #[serde(default)]
-    pub translated_for: Option<Credit>,
+    pub translation: Option<Box<RepublishedTranslation>>,
+}
+
+/// The translation a republication reproduces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RepublishedTranslation {
+    pub translator: Credit,
+    /// The publication it was made for.
+    pub publication: Option<Credit>,
 }
 
 impl Provenance {
     /// What is republished is a translation: its `[[…]]` are the translator's notes.
     pub fn is_translation(&self) -> bool {
-        self.translator.is_some() || self.translated_for.is_some()
+        self.translation.is_some()
     }
 
     /// The day it was first published, whether a moment or only a day was given.
@@ -150,8 +156,12 @@ impl NewProvenance {
             url: web_address("provenance.url", self.url.as_deref().unwrap_or(""))?,
             published_at: self.published_at,
             published_on: self.published_on,
-            translator,
-            translated_for,
+            translation: translator.map(|translator| {
+                Box::new(RepublishedTranslation {
+                    translator,
+                    publication: translated_for,
+                })
+            }),
         })
     }
 }
@@ -164,10 +174,18 @@ impl From<Provenance> for NewProvenance {
             url: p.url,
             published_at: p.published_at,
             published_on: p.published_on,
-            translator: p.translator.as_ref().map(|c| c.name.clone()),
-            translator_url: p.translator.and_then(|c| c.url),
-            translated_for: p.translated_for.as_ref().map(|c| c.name.clone()),
-            translated_for_url: p.translated_for.and_then(|c| c.url),
+            translator: p.translation.as_ref().map(|t| t.translator.name.clone()),
+            translator_url: p
+                .translation
+                .as_ref()
+                .and_then(|t| t.translator.url.clone()),
+            translated_for: p
+                .translation
+                .as_ref()
+                .and_then(|t| t.publication.as_ref().map(|c| c.name.clone())),
+            translated_for_url: p
+                .translation
+                .and_then(|t| t.publication.and_then(|c| c.url)),
         }
     }
 }
@@ -215,9 +233,10 @@ mod tests {
         assert!(p.is_translation());
         assert_eq!(p.published_day(), Some(day));
         assert_eq!(p.published_at, None);
-        assert_eq!(p.translator.as_ref().unwrap().name, "A. Reader");
+        let t = p.translation.as_ref().unwrap();
+        assert_eq!(t.translator.name, "A. Reader");
         assert_eq!(
-            p.translated_for.as_ref().unwrap().url.as_deref(),
+            t.publication.as_ref().unwrap().url.as_deref(),
             Some("https://example.it/")
         );
         let back = NewProvenance::from(p.clone()).validate().unwrap();

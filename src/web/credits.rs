@@ -160,9 +160,10 @@ pub fn provenance_html(i18n: &I18n, p: &Provenance) -> String {
         ),
         None => message_html(i18n, "provenance-published", [("publisher", publisher)]),
     };
-    if let Some(translator) = &p.translator {
+    if let Some(t) = &p.translation {
+        let translator = &t.translator;
         out.push_str(" · ");
-        out.push_str(&match &p.translated_for {
+        out.push_str(&match &t.publication {
             Some(publication) => message_html(
                 i18n,
                 "republication-translated-by-for",

@@ -35,12 +35,8 @@ impl RepublicationFields {
         let Some(p) = p else {
             return Self::default();
         };
-        let name = |c: &Option<crate::domain::translation::Credit>| {
-            c.as_ref().map(|c| c.name.clone()).unwrap_or_default()
-        };
-        let url = |c: &Option<crate::domain::translation::Credit>| {
-            c.as_ref().and_then(|c| c.url.clone()).unwrap_or_default()
-        };
+        let t = p.translation.as_deref();
+        let publication = t.and_then(|t| t.publication.as_ref());
         Self {
             provenance_publisher: p.publisher.clone(),
             provenance_title: p.title.clone().unwrap_or_default(),
@@ -49,10 +45,12 @@ impl RepublicationFields {
                 .published_day()
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
-            provenance_translator: name(&p.translator),
-            provenance_translator_url: url(&p.translator),
-            provenance_translated_for: name(&p.translated_for),
-            provenance_translated_for_url: url(&p.translated_for),
+            provenance_translator: t.map(|t| t.translator.name.clone()).unwrap_or_default(),
+            provenance_translator_url: t.and_then(|t| t.translator.url.clone()).unwrap_or_default(),
+            provenance_translated_for: publication.map(|c| c.name.clone()).unwrap_or_default(),
+            provenance_translated_for_url: publication
+                .and_then(|c| c.url.clone())
+                .unwrap_or_default(),
         }
     }
 
