@@ -1075,6 +1075,42 @@ test("u3. a translator's draft waits: counted on the editor's home and thread pa
   }
 });
 
+test("u4. an editor republishes a translation through the forms: credits as fields, the day alone, notes as notes", async () => {
+  const ctx = await contextFor("desk", { bypassCSP: true });
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/new?lang=en");
+    const title = uniq("Bridge closed, republished");
+    await page.fill("#f-title", title);
+    await page.fill("#f-lead", "The bridge [[the old one, not the new]] is closed.");
+    await page.fill("#f-prov-publisher", "Il Corriere dell'Esempio");
+    await page.fill("#f-prov-on", "2022-01-05");
+    await page.fill("#f-prov-translator", "A. Reader");
+    await page.fill("#f-prov-for", "Example English");
+    await Promise.all([page.waitForURL(/\/t\/[^/]+$/), page.click('form[action="/new"] button.primary')]);
+    const credit = await page.textContent("p.republished");
+    assert(/on 5 January 2022 · translated by A\. Reader for Example English/.test(credit), `the credit names the day and the translation (${credit})`);
+    assert(!/12:00/.test(credit), "no made-up time");
+    assert(await page.locator(".lead .tn[role=note]").count() === 1, "the lead's note is a note");
+    assert(await page.locator(".tn-legend").count() === 1, "with the legend");
+    const slug = new URL(page.url()).pathname.split("/").pop();
+    const thread = await api("GET", `/threads/${slug}`);
+    assert(thread.provenance.published_on === "2022-01-05" && thread.provenance.published_at === null, "a day, not a moment");
+    const u = await api("POST", `/threads/${thread.id}/updates`, { body: "Ferries [[traghetti]] run every hour." });
+    await page.goto(`/t/${slug}/updates/${u.id}/edit`);
+    await page.addScriptTag({ path: AXE });
+    const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    assert(!res.violations.some((v) => v.impact === "serious" || v.impact === "critical"), "the update form passes axe");
+    await page.fill("#f-prov-publisher", "Il Corriere dell'Esempio");
+    await page.fill("#f-prov-translator", "A. Reader");
+    await Promise.all([page.waitForURL(/\/t\/[^/]+(#.*)?$/), page.click(`form[action$="/updates/${u.id}/edit"] button.primary`)]);
+    await page.locator(`#u-${u.id} .body .tn[role=note]`).waitFor({ timeout: 5_000 });
+    assert(/translated by A\. Reader/.test(await page.textContent(`#u-${u.id} p.republished`)), "the update's credit");
+  } finally {
+    await ctx.close();
+  }
+});
+
 
 // ---------------------------------------------------------------- places: names in the reader's script and language
 // Cases "v1.", "v2.", … (ONLY=v1 runs one).
