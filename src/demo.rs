@@ -95,7 +95,7 @@ pub async fn fill(store: &dyn Store) -> anyhow::Result<Option<DemoLogin>> {
             publisher: "The Port Aster Herald (fictional)".into(),
             title: Some("President to address the nation tonight".into()),
             url: Some("https://herald.example.org/president-address".into()),
-            published_at: None,
+            ..NewProvenance::default()
         });
         let text = NewUpdate {
             body: body.into(),

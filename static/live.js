@@ -184,7 +184,18 @@
     if (mod) mod.setAttribute("action", base + "/moderate");
     return li;
   }
+  // The writer's own waiting comment leaves their list once it is approved (comment-form.js).
+  function leaveWaiting(id) {
+    var mine = document.getElementById("pending-" + id);
+    if (!mine) return;
+    var list = mine.parentNode;
+    mine.remove();
+    if (list.children.length) return;
+    var box = list.parentNode, parts = box.querySelectorAll("h3, .hint, ol");
+    for (var i = 0; i < parts.length; i++) parts[i].remove();
+  }
   function onComment(c) {
+    leaveWaiting(c.id);
     var el = commentElement(c), old = document.getElementById("c-" + c.id);
     if (old) {
       var replies = old.querySelector("ol.replies");
@@ -255,6 +266,60 @@
       showUnseen();
     });
   }
+  // A translation published (or withdrawn) in the language the page is read in: the server
+  // renders what changes (the head, an update), board.js refreshes a report or the box.
+  var asked = new URLSearchParams(location.search).get("lang");
+  function primary(tag) { return String(tag || "").split("-")[0].toLowerCase(); }
+  function fragment(path) {
+    var url = path + (asked ? "?lang=" + encodeURIComponent(asked) : "");
+    return fetch(url, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var t = document.createElement("template");
+        t.innerHTML = html;
+        return t.content.firstElementChild;
+      });
+  }
+  function outsideItems(el) { return el && !el.closest("li"); }
+  function headPart(selector) {
+    var all = root.querySelectorAll(selector);
+    for (var i = 0; i < all.length; i++) if (outsideItems(all[i])) return all[i];
+    return null;
+  }
+  function onHead(box) {
+    if (!box) return;
+    var h = headPart("h1"), lead = headPart(".lead"), after = headPart(".provenance");
+    if (!h || !lead || !after) return;
+    h.replaceWith(box.querySelector("h1"));
+    lead.replaceWith(box.querySelector(".lead"));
+    // Credits and the notes' legend sit under the header line, in this order; a legend stays
+    // while other items on the page may carry notes.
+    ["p.republished", ".head-reading", ".tn-legend"].forEach(function (sel) {
+      var old = headPart(sel), now = box.querySelector(sel);
+      if (now) { if (old) old.replaceWith(now); else after.after(now); after = now; }
+      else if (old && sel !== ".tn-legend") old.remove();
+      else if (old) after = old;
+    });
+    title = headPart("h1").textContent + " · " + title.split(" · ").pop();
+    showUnseen();
+  }
+  function onTranslation(t) {
+    if (!t || primary(t.language) !== primary(asked || lang)) return;
+    if (t.kind === "thread") {
+      fragment("/t/" + slug + "/reading/head").then(onHead).catch(function () {});
+    } else if (t.kind === "update" && document.getElementById("u-" + t.item_id)) {
+      fragment("/t/" + slug + "/reading/updates/" + encodeURIComponent(t.item_id))
+        .then(function (el) {
+          var old = document.getElementById("u-" + t.item_id);
+          if (el && old) { old.replaceWith(el); showTimes(el); }
+        })
+        .catch(function () {});
+    } else if (t.kind === "report" || t.kind === "indicator") {
+      var kind = t.kind === "report" ? "report.changed" : "indicator.changed";
+      document.dispatchEvent(new CustomEvent("cronaca:live", { detail: { kind: kind, data: { id: t.item_id } } }));
+    }
+  }
+  if (updates) on("translation.published", function (d) { onTranslation(d.item); });
   // Reports and indicators change the board: board.js fetches what the server renders.
   ["report.published", "report.changed", "indicator.changed"].forEach(function (kind) {
     on(kind, function (d) {

@@ -356,11 +356,18 @@ async fn guest_comments_wait_for_a_moderator_and_replies_nest() {
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     assert_eq!(
         sent.headers["location"],
-        format!("/t/{slug}?done=pending#comments")
+        format!("/t/{slug}?done=pending#yours")
     );
     let after = guest.get(&format!("/t/{slug}?done=pending")).await.text;
     assert!(after.contains("Your comment will appear once a moderator has read it."));
-    assert!(!after.contains("Seen it"));
+    assert!(
+        !Browser::new(&app)
+            .get(&format!("/t/{slug}"))
+            .await
+            .text
+            .contains("Seen it"),
+        "only its writer sees a waiting comment"
+    );
 
     let queue = app.get_as("/api/v1/moderation/queue", &moderator).await;
     let cid = queue.json["items"][0]["comment"]["id"]

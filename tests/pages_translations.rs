@@ -531,7 +531,10 @@ async fn the_thread_form_takes_provenance_and_names_its_bad_fields() {
     let mut desk = app.browser_as("desk", Role::Editor).await;
     let form = desk.get("/new?lang=en").await;
     assert!(form.text.contains(r#"name="provenance_publisher""#));
-    assert!(form.text.contains(r#"type="datetime-local""#));
+    assert!(
+        form.text
+            .contains(r#"name="provenance_published_on" type="date""#)
+    );
     let base = [
         ("title", "Bridge closed"),
         ("lead", "Closed"),
@@ -575,7 +578,7 @@ async fn the_thread_form_takes_provenance_and_names_its_bad_fields() {
             "/new",
             &with(&[
                 ("provenance_publisher", "The Example Post"),
-                ("provenance_published_at", "yesterday"),
+                ("provenance_published_on", "yesterday"),
             ]),
         )
         .await;
@@ -592,20 +595,24 @@ async fn the_thread_form_takes_provenance_and_names_its_bad_fields() {
             &with(&[
                 ("provenance_publisher", "The Example Post"),
                 ("provenance_url", "https://example.org/bridge"),
-                ("provenance_published_at", "2022-01-05T10:00"),
+                ("provenance_published_on", "2022-01-05"),
             ]),
         )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
     let thread = app.get("/api/v1/threads/bridge-closed").await.json;
     assert_eq!(thread["provenance"]["publisher"], "The Example Post");
-    assert_eq!(thread["provenance"]["published_at"], "2022-01-05T10:00:00Z");
+    assert_eq!(thread["provenance"]["published_on"], "2022-01-05");
+    assert!(
+        thread["provenance"]["published_at"].is_null(),
+        "no moment is invented"
+    );
     let page = desk.get("/t/bridge-closed?lang=en").await;
     assert!(page.text.contains("Published by"));
 
     // The edit form shows it, and emptied fields remove it.
     let edit = desk.get("/t/bridge-closed/edit").await;
-    assert!(edit.text.contains(r#"value="2022-01-05T10:00""#));
+    assert!(edit.text.contains(r#"value="2022-01-05""#));
     let saved = desk
         .post_form(
             "/t/bridge-closed/edit",

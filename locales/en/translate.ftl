@@ -130,3 +130,19 @@ translate-mt-too-many = Too many translations asked for at once. Wait a minute a
 translate-mt-unavailable = The machine translation engine ({ $engine }) is not answering; try again later.
 translate-mt-unsupported = { $engine } cannot translate from { $from } into { $to }.
 translate-mt-failed = { $engine } could not translate this text.
+
+# Translations waiting for publication: counts on the home and thread pages, and where a draft stands.
+translate-waiting-count = { $count ->
+    [one] { $count } translation waits for publication
+   *[other] { $count } translations wait for publication
+}
+translate-waiting-yours = { $count ->
+    [one] { $count } of your translations waits for an editor's publication
+   *[other] { $count } of your translations wait for an editor's publication
+}
+translate-standing-published = Revision { $revision } is published: readers see it.
+translate-standing-waiting = Revision { $revision } waits for an editor's publication.
+translate-standing-yours-to-publish = Revision { $revision } is not published yet: publish it when it is ready.
+translate-standing-machine = Revision { $revision } is an engine's draft: read and save it before it can be published.
+translate-standing-readers-see = Until then readers see revision { $revision }.
+translate-standing-readers-original = Until then readers see the original.

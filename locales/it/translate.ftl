@@ -130,3 +130,19 @@ translate-mt-too-many = Troppe traduzioni richieste in poco tempo. Aspetta un mi
 translate-mt-unavailable = Il motore di traduzione automatica ({ $engine }) non risponde; riprova più tardi.
 translate-mt-unsupported = { $engine } non traduce da { $from } a { $to }.
 translate-mt-failed = { $engine } non è riuscito a tradurre questo testo.
+
+# Traduzioni in attesa di pubblicazione: conteggi nella pagina iniziale e in quella del thread, e a che punto è una bozza.
+translate-waiting-count = { $count ->
+    [one] { $count } traduzione attende la pubblicazione
+   *[other] { $count } traduzioni attendono la pubblicazione
+}
+translate-waiting-yours = { $count ->
+    [one] { $count } tua traduzione attende la pubblicazione di un redattore
+   *[other] { $count } tue traduzioni attendono la pubblicazione di un redattore
+}
+translate-standing-published = La revisione { $revision } è pubblicata: è quella che vedono i lettori.
+translate-standing-waiting = La revisione { $revision } attende la pubblicazione di un redattore.
+translate-standing-yours-to-publish = La revisione { $revision } non è ancora pubblicata: pubblicala quando è pronta.
+translate-standing-machine = La revisione { $revision } è una bozza automatica: rileggila e salvala prima di poterla pubblicare.
+translate-standing-readers-see = Fino ad allora i lettori vedono la revisione { $revision }.
+translate-standing-readers-original = Fino ad allora i lettori vedono l'originale.

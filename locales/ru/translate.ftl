@@ -130,3 +130,21 @@ translate-mt-too-many = Слишком много переводов за кор
 translate-mt-unavailable = Сервис машинного перевода ({ $engine }) не отвечает; попробуйте позже.
 translate-mt-unsupported = { $engine } не переводит с языка «{ $from }» на язык «{ $to }».
 translate-mt-failed = { $engine } не смог перевести этот текст.
+
+# Переводы, ожидающие публикации: счётчики на главной странице и странице треда, и состояние черновика.
+translate-waiting-count = { $count ->
+    [one] { $count } перевод ждёт публикации
+    [few] { $count } перевода ждут публикации
+   *[other] { $count } переводов ждут публикации
+}
+translate-waiting-yours = { $count ->
+    [one] { $count } ваш перевод ждёт публикации редактором
+    [few] { $count } ваших перевода ждут публикации редактором
+   *[other] { $count } ваших переводов ждут публикации редактором
+}
+translate-standing-published = Версия { $revision } опубликована: читатели видят её.
+translate-standing-waiting = Версия { $revision } ждёт публикации редактором.
+translate-standing-yours-to-publish = Версия { $revision } ещё не опубликована: опубликуйте её, когда она будет готова.
+translate-standing-machine = Версия { $revision } — машинный черновик: прочитайте и сохраните её, прежде чем её можно будет опубликовать.
+translate-standing-readers-see = До тех пор читатели видят версию { $revision }.
+translate-standing-readers-original = До тех пор читатели видят оригинал.

@@ -126,6 +126,60 @@ impl Translation {
     }
 }
 
+/// Where a translation's latest revision stands, as its translator is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Readers see the latest revision.
+    Published { revision: i64 },
+    /// A person's revision waits for someone allowed to publish it; readers see `published`
+    /// (a revision) or, when `None`, the original.
+    Waiting {
+        revision: i64,
+        published: Option<i64>,
+    },
+    /// An engine's draft: it waits for a person to read and save it before publication.
+    Machine {
+        revision: i64,
+        published: Option<i64>,
+    },
+}
+
+impl Translation {
+    pub fn standing(&self) -> Standing {
+        let revision = self.latest.revision;
+        let published = self.published.as_ref().map(|p| p.revision);
+        if !self.has_draft() {
+            Standing::Published { revision }
+        } else if self.latest.machine.is_some() {
+            Standing::Machine {
+                revision,
+                published,
+            }
+        } else {
+            Standing::Waiting {
+                revision,
+                published,
+            }
+        }
+    }
+
+    /// A person's revision waits for publication (an engine's draft waits for a person first).
+    pub fn awaits_publication(&self) -> bool {
+        matches!(self.standing(), Standing::Waiting { .. })
+    }
+}
+
+/// How many of these translations wait for publication; with `by`, only those whose latest
+/// revision that account saved.
+pub fn waiting_count(translations: &[Translation], by: Option<&str>) -> i64 {
+    let n = translations
+        .iter()
+        .filter(|t| t.awaits_publication())
+        .filter(|t| by.is_none_or(|id| t.latest.edited_by.id == id))
+        .count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// Whether a text made from `source_revision` lags an original now at `original_revision`.
 pub fn is_stale(source_revision: i64, original_revision: i64) -> bool {
     source_revision < original_revision

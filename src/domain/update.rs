@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::language::LanguageTag;
-use super::markup::{self, Flavor};
 use super::provenance::{NewProvenance, Provenance, double_option};
 use super::thread::language;
 use super::user::UserRef;
@@ -85,6 +84,15 @@ impl UpdateText {
         &self.body_html
     }
 
+    /// The HTML of an edit that keeps the update's provenance (`kept`) unless it gives one: a
+    /// republished translation's notes stay notes.
+    pub fn body_html_keeping(&self, kept: Option<&Provenance>) -> String {
+        match &self.provenance {
+            Some(_) => self.body_html.clone(),
+            None => super::provenance::render(&self.body, kept),
+        }
+    }
+
     /// `None` keeps the thread's language (for a new update) or the update's (for an edit).
     pub fn language(&self) -> Option<&LanguageTag> {
         self.language.as_ref()
@@ -102,13 +110,14 @@ fn text(
     provenance: Option<Option<&NewProvenance>>,
 ) -> Result<UpdateText, ValidationError> {
     let body = required_text("body", body, MAX_BODY)?;
+    let provenance = provenance
+        .map(|p| p.map(NewProvenance::validate).transpose())
+        .transpose()?;
     Ok(UpdateText {
-        body_html: markup::render(&body, Flavor::Full),
+        body_html: super::provenance::render(&body, provenance.as_ref().and_then(Option::as_ref)),
         body,
         language: lang.map(|l| language("language", l)).transpose()?,
-        provenance: provenance
-            .map(|p| p.map(NewProvenance::validate).transpose())
-            .transpose()?,
+        provenance,
     })
 }
 

@@ -24,6 +24,11 @@ const FILES: &[(&str, &str, &str)] = &[
         CSS,
     ),
     ("live.js", include_str!("../../static/live.js"), JS),
+    (
+        "comment-form.js",
+        include_str!("../../static/comment-form.js"),
+        JS,
+    ),
     ("queue.js", include_str!("../../static/queue.js"), JS),
     ("mt.js", include_str!("../../static/mt.js"), JS),
     (

@@ -24,6 +24,11 @@ pub fn language_name(i18n: &I18n, tag: &LanguageTag) -> String {
 
 /// A date without its time, in the reader's words ("5 January 2022").
 pub fn date_text(i18n: &I18n, t: &Timestamp) -> String {
+    day_text(i18n, t.date_naive())
+}
+
+/// A day in the reader's words ("5 January 2022").
+pub fn day_text(i18n: &I18n, t: chrono::NaiveDate) -> String {
     i18n.with_args(
         "date-format",
         [
@@ -136,8 +141,9 @@ pub fn provenance_html(i18n: &I18n, p: &Provenance) -> String {
         name: p.publisher.clone(),
         url: p.url.clone(),
     });
-    let mut out = match &p.published_at {
-        Some(t) => message_html(
+    // A day alone, when only the day is known; the day of the moment otherwise.
+    let mut out = match p.published_day() {
+        Some(day) => message_html(
             i18n,
             "provenance-published-on",
             [
@@ -146,14 +152,33 @@ pub fn provenance_html(i18n: &I18n, p: &Provenance) -> String {
                     "date",
                     format!(
                         r#"<time datetime="{}">{}</time>"#,
-                        t.format("%Y-%m-%d"),
-                        escape(&date_text(i18n, t))
+                        day.format("%Y-%m-%d"),
+                        escape(&day_text(i18n, day))
                     ),
                 ),
             ],
         ),
         None => message_html(i18n, "provenance-published", [("publisher", publisher)]),
     };
+    if let Some(t) = &p.translation {
+        let translator = &t.translator;
+        out.push_str(" · ");
+        out.push_str(&match &t.publication {
+            Some(publication) => message_html(
+                i18n,
+                "republication-translated-by-for",
+                [
+                    ("translator", credit_link(translator)),
+                    ("publication", credit_link(publication)),
+                ],
+            ),
+            None => message_html(
+                i18n,
+                "republication-translated-by",
+                [("translator", credit_link(translator))],
+            ),
+        });
+    }
     if let Some(title) = &p.title {
         out.push_str(" · ");
         out.push_str(&message_html(

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod page_error;
 pub mod pages;
 pub mod panics;
+pub mod pending;
 pub mod place_search;
 pub mod session;
 pub mod sse;

@@ -1494,6 +1494,204 @@ test("t3. the timeline shows the time it is ordered by, and the other order keep
 // Cases "u1.", "u2.", … (ONLY=u1 runs one).
 //
 //
+// The notice a guest reads after commenting on a premoderated thread, and their waiting text,
+// in each language, at phone and desktop widths, with and without JavaScript.
+const U1_RUNS = [
+  { width: 320, locale: "en-GB", js: true }, { width: 320, locale: "ru-RU", js: false },
+  { width: 360, locale: "it-IT", js: true }, { width: 360, locale: "en-GB", js: false },
+  { width: 1280, locale: "ru-RU", js: true }, { width: 1280, locale: "it-IT", js: false },
+];
+const U1_NOTICE = { en: /moderator has read it/, it: /lettura di un moderatore/, ru: /после проверки модератором/ };
+
+/** Whether the element is wholly inside the window. */
+async function inViewport(page, selector) {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+  }, selector);
+}
+
+test("u1. a guest's comment on a premoderated thread: the notice in view, the text waiting for them only", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Flood watch"), lead: "Rivers are rising.", language: "en",
+    comment_policy: "premoderated", guests_may_comment: true });
+  for (let i = 0; i < 12; i++) await api("POST", `/threads/${t.id}/updates`, { body: `Level report ${i}: the river is ${i} cm higher than at dawn.\n\n` + "Details follow. ".repeat(20) });
+  const path = "/t/" + t.slug;
+  const open = [];
+  const other = await newContext();
+  try {
+    for (const run of U1_RUNS) {
+      const lang = run.locale.slice(0, 2);
+      // bypassCSP: the site's CSP would block the injected axe script.
+      const ctx = await newContext({ locale: run.locale, javaScriptEnabled: run.js, viewport: { width: run.width, height: 640 }, bypassCSP: true });
+      open.push(ctx);
+      const page = await ctx.newPage();
+      await page.goto(path);
+      if (run.js) await page.evaluate(() => { window.__stay = "marker"; });
+      const body = uniq(`Water at the bridge (${run.width} ${lang} ${run.js ? "js" : "nojs"})`);
+      await page.fill("#comment-name", "Witness");
+      await page.fill("#comment-body", body);
+      if (run.js) await page.click("#reply button.primary");
+      else await Promise.all([page.waitForURL(/done=pending/), page.click("#reply button.primary")]);
+      await page.locator("#yours p.notice.ok").waitFor({ timeout: 10_000 });
+      const what = `${run.width} px, ${lang}, ${run.js ? "with" : "without"} JavaScript`;
+      if (run.js) assert(await page.evaluate(() => window.__stay) === "marker", `${what}: the form posted in place`);
+      const notice = await page.textContent("#yours p.notice.ok");
+      assert(U1_NOTICE[lang].test(notice), `${what}: the notice in the reader's language (${notice})`);
+      assert(await inViewport(page, "#yours p.notice.ok"), `${what}: the notice is within the window`);
+      const mine = page.locator("#yours li.comment.pending", { hasText: body });
+      assert(await mine.count() === 1, `${what}: the text is shown as waiting`);
+      assert(await page.locator("ol.comments li.comment", { hasText: body }).count() === 0, `${what}: not among the published comments`);
+      assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${what}: nothing wider than the window`);
+      assert(await page.inputValue("#comment-body") === "", `${what}: the form is ready for another comment`);
+      log(`    ${what}: notice at ${Math.round(await page.evaluate(() => document.querySelector("#yours").getBoundingClientRect().top))} px`);
+      open[open.length - 1].__run = { page, body, what, js: run.js };
+      if (open.length === 1) {
+        // The page with the notice and the waiting comment passes axe and the Nu checker.
+        await page.addScriptTag({ path: AXE });
+        const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        for (const v of res.violations) log(`    axe ${v.impact} ${v.id}: ${v.help}`);
+        assert(bad.length === 0, "no serious axe violations with the waiting comment shown");
+        const html = await (await ctx.request.get(path + "?done=pending")).text();
+        assert(html.includes('id="yours"'), "the page as served shows the waiting comment");
+        const f = join(htmlDir, "u1-pending.html");
+        writeFileSync(f, html);
+        const out = await new Promise((res, rej) => execFile("java", ["-jar", VNU, "--format", "json", "--stdout", f],
+          { timeout: 60_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => (err && !stdout ? rej(new Error(stderr || err.message)) : res(stdout))));
+        const messages = JSON.parse(out).messages || [];
+        for (const m of messages) log(`    vnu ${m.type}: ${m.message}`);
+        assert(messages.filter((m) => m.type === "error").length === 0, "no HTML errors with the waiting comment shown");
+      }
+    }
+    // Another browser sees none of them.
+    const stranger = await other.newPage();
+    await stranger.goto(path);
+    for (const ctx of open) {
+      assert(await stranger.getByText(ctx.__run.body).count() === 0, `another browser does not see "${ctx.__run.body}"`);
+    }
+    assert(await stranger.locator("#yours").count() === 0, "another browser has no waiting list");
+    // Approved: shown to everyone as a comment; the writer's waiting list lets go of it.
+    const queue = await api("GET", "/moderation/queue", undefined, MOD_TOKEN);
+    const withJs = open.find((c) => c.__run.js).__run, withoutJs = open.find((c) => !c.__run.js).__run;
+    await waitLive(withJs.page);
+    for (const run of [withJs, withoutJs]) {
+      const item = queue.items.find((i) => i.comment.body === run.body);
+      assert(item, `"${run.body}" is in the moderation queue`);
+      await api("POST", `/comments/${item.comment.id}/moderation`, { action: "approve" }, MOD_TOKEN);
+    }
+    await withJs.page.locator("ol.comments li.comment", { hasText: withJs.body }).waitFor({ timeout: 10_000 });
+    assert(await withJs.page.locator("#yours li.comment", { hasText: withJs.body }).count() === 0, "approved live: it leaves the waiting list");
+    await withoutJs.page.goto(path);
+    assert(await withoutJs.page.locator("ol.comments li.comment", { hasText: withoutJs.body }).count() === 1, "approved: shown after a reload");
+    assert(await withoutJs.page.locator("#yours li.comment", { hasText: withoutJs.body }).count() === 0, "approved: no longer waiting");
+    await stranger.reload();
+    assert(await stranger.locator("ol.comments li.comment", { hasText: withJs.body }).count() === 1, "approved: everyone sees it");
+  } finally {
+    await Promise.all([other, ...open].map((c) => c.close()));
+  }
+});
+
+test("u2. a translation published while an Italian reader has the page open changes the title, lead and update live", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Bridge closed"), lead: "The bridge is **closed**.", language: "en" });
+  const u = await api("POST", `/threads/${t.id}/updates`, { body: "The bridge is closed in both directions." });
+  const other = await api("POST", `/threads/${t.id}/updates`, { body: "Ferries run every hour." });
+  const ctx = await newContext({ locale: "it-IT" });
+  const enCtx = await newContext({ locale: "en-GB" });
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/t/" + t.slug);
+    const en = await enCtx.newPage();
+    await en.goto("/t/" + t.slug);
+    await waitLive(page);
+    await waitLive(en);
+    await page.evaluate(() => { window.__stay = "marker"; });
+    const translate = async (body) => {
+      const tr = await api("POST", `/threads/${t.id}/translations`, body);
+      return api("POST", `/translations/${tr.id}/publish`, { revision: tr.latest.revision });
+    };
+    await translate({ kind: "thread", item_id: t.id, language: "it", title: "Ponte chiuso", body: "Il ponte è **chiuso** [[nota del traduttore]].",
+      translator: "A. Reader", publication: "Example Italia" });
+    await page.waitForFunction(() => document.querySelector("h1").textContent.includes("Ponte chiuso"), null, { timeout: 10_000 });
+    await page.locator(".lead", { hasText: "Il ponte è chiuso" }).waitFor({ timeout: 5_000 });
+    assert(await page.getAttribute("h1", "lang") === "it", "the title is marked Italian");
+    assert((await page.textContent("p.republished")).includes("A. Reader"), "the translation's credit is shown");
+    assert(await page.locator(".tn-legend").count() === 1, "the notes' legend comes with the note");
+    assert(/Ponte chiuso/.test(await page.title()), "the window title follows");
+    await translate({ kind: "update", item_id: u.id, language: "it", body: "Il ponte è chiuso in entrambe le direzioni.", translator: "A. Reader" });
+    await page.locator(`#u-${u.id} .body`, { hasText: "entrambe le direzioni" }).waitFor({ timeout: 10_000 });
+    assert(await page.getAttribute(`#u-${u.id}`, "lang") === "it", "the update is marked Italian");
+    assert((await page.textContent(`#u-${other.id} .body`)).includes("Ferries"), "an untranslated update stays as it was");
+    assert(await page.evaluate(() => window.__stay) === "marker", "no reload");
+    // The English reader's page keeps the original.
+    await sleep(500);
+    assert((await en.textContent("h1")).includes("Bridge closed"), "an English reader keeps the English title");
+    assert((await en.textContent(`#u-${u.id} .body`)).includes("both directions"), "and the English update");
+  } finally {
+    await ctx.close();
+    await enCtx.close();
+  }
+});
+
+test("u3. a translator's draft waits: counted on the editor's home and thread page, its standing on its page", async () => {
+  const t = await api("POST", "/threads", { title: uniq("Power cuts"), lead: "Power is out in the east.", language: "en" });
+  const u = await api("POST", `/threads/${t.id}/updates`, { body: "Power is back in two districts." });
+  await api("POST", `/threads/${t.id}/translations`, { kind: "update", item_id: u.id, language: "ru", body: "Электричество вернулось в два района." });
+  const ctx = await contextFor("desk");
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/?lang=en");
+    const link = page.locator(`a.waiting-translations[href="/t/${t.slug}/translations"]`);
+    assert(/1 translation waits for publication/.test(await link.textContent()), "the home page counts it");
+    await page.goto("/t/" + t.slug);
+    const onThread = page.locator(`p.waiting-translations a[href="/t/${t.slug}/translations"]`);
+    assert(await onThread.count() === 1, "the thread page counts it");
+    await Promise.all([page.waitForURL(/\/translations$/), onThread.click()]);
+    await page.goto(`/t/${t.slug}/translate/update/${u.id}/ru`);
+    assert(/Revision 1 is not published yet/.test(await page.textContent("p.standing")), "its page says where it stands");
+    await page.click("form[action$='/publish'] button");
+    await page.waitForLoadState("load");
+    await page.goto("/");
+    assert(await page.locator(`a.waiting-translations[href="/t/${t.slug}/translations"]`).count() === 0, "published: no longer counted");
+  } finally {
+    await ctx.close();
+  }
+});
+
+test("u4. an editor republishes a translation through the forms: credits as fields, the day alone, notes as notes", async () => {
+  const ctx = await contextFor("desk", { bypassCSP: true });
+  try {
+    const page = await ctx.newPage();
+    await page.goto("/new?lang=en");
+    const title = uniq("Bridge closed, republished");
+    await page.fill("#f-title", title);
+    await page.fill("#f-lead", "The bridge [[the old one, not the new]] is closed.");
+    await page.fill("#f-prov-publisher", "Il Corriere dell'Esempio");
+    await page.fill("#f-prov-on", "2022-01-05");
+    await page.fill("#f-prov-translator", "A. Reader");
+    await page.fill("#f-prov-for", "Example English");
+    await Promise.all([page.waitForURL(/\/t\/[^/]+$/), page.click('form[action="/new"] button.primary')]);
+    const credit = await page.textContent("p.republished");
+    assert(/on 5 January 2022 · translated by A\. Reader for Example English/.test(credit), `the credit names the day and the translation (${credit})`);
+    assert(!/12:00/.test(credit), "no made-up time");
+    assert(await page.locator(".lead .tn[role=note]").count() === 1, "the lead's note is a note");
+    assert(await page.locator(".tn-legend").count() === 1, "with the legend");
+    const slug = new URL(page.url()).pathname.split("/").pop();
+    const thread = await api("GET", `/threads/${slug}`);
+    assert(thread.provenance.published_on === "2022-01-05" && thread.provenance.published_at === null, "a day, not a moment");
+    const u = await api("POST", `/threads/${thread.id}/updates`, { body: "Ferries [[traghetti]] run every hour." });
+    await page.goto(`/t/${slug}/updates/${u.id}/edit`);
+    await page.addScriptTag({ path: AXE });
+    const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    assert(!res.violations.some((v) => v.impact === "serious" || v.impact === "critical"), "the update form passes axe");
+    await page.fill("#f-prov-publisher", "Il Corriere dell'Esempio");
+    await page.fill("#f-prov-translator", "A. Reader");
+    await Promise.all([page.waitForURL(/\/t\/[^/]+(#.*)?$/), page.click(`form[action$="/updates/${u.id}/edit"] button.primary`)]);
+    await page.locator(`#u-${u.id} .body .tn[role=note]`).waitFor({ timeout: 5_000 });
+    assert(/translated by A\. Reader/.test(await page.textContent(`#u-${u.id} p.republished`)), "the update's credit");
+  } finally {
+    await ctx.close();
+  }
+});
 
 
 // ---------------------------------------------------------------- places: names in the reader's script and language

@@ -8,8 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::language::LanguageTag;
-use super::markup::{self, Flavor};
-use super::provenance::{NewProvenance, Provenance};
+use super::provenance::{self, NewProvenance, Provenance};
 use super::slug;
 use super::user::UserRef;
 use super::validation::{ValidationError, optional_text, required_text};
@@ -194,19 +193,20 @@ impl NewThread {
             }
             None => SlugChoice::Derived(slug::slugify(&title)),
         };
+        let provenance = self
+            .provenance
+            .as_ref()
+            .map(NewProvenance::validate)
+            .transpose()?;
         Ok(ThreadDraft {
-            lead_html: markup::render(&lead, Flavor::Full),
+            lead_html: provenance::render(&lead, provenance.as_ref()),
             title,
             lead,
             language,
             comment_policy: self.comment_policy.unwrap_or(CommentPolicy::Postmoderated),
             guests_may_comment: self.guests_may_comment.unwrap_or(false),
             slug,
-            provenance: self
-                .provenance
-                .as_ref()
-                .map(NewProvenance::validate)
-                .transpose()?,
+            provenance,
         })
     }
 }

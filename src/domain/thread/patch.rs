@@ -7,7 +7,6 @@ use super::{
     ThreadStatus, language,
 };
 use crate::domain::language::LanguageTag;
-use crate::domain::markup::{self, Flavor};
 use crate::domain::provenance::{NewProvenance, double_option};
 use crate::domain::time::Timestamp;
 use crate::domain::validation::{ValidationError, optional_text, required_text};
@@ -144,15 +143,18 @@ impl ThreadPatch {
         if let Some(title) = &self.title {
             t.title.clone_from(title);
         }
+        if let Some(p) = &self.provenance {
+            t.provenance = p.as_ref().and_then(|p| p.validate().ok());
+        }
         if let Some(lead) = &self.lead {
             t.lead.clone_from(lead);
-            t.lead_html = markup::render(lead, Flavor::Full);
+        }
+        // A republished translation's notes follow its credit, even when only the credit changed.
+        if self.lead.is_some() || self.provenance.is_some() {
+            t.lead_html = crate::domain::provenance::render(&t.lead, t.provenance.as_ref());
         }
         if t.title != thread.title || t.lead != thread.lead {
             t.revision += 1;
-        }
-        if let Some(p) = &self.provenance {
-            t.provenance = p.as_ref().and_then(|p| p.validate().ok());
         }
         if let Some(lang) = self
             .language

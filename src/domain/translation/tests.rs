@@ -151,3 +151,37 @@ fn a_translation_is_into_another_language() {
         &LanguageTag::parse("it").unwrap()
     ));
 }
+
+#[test]
+fn a_translators_revision_waits_until_published_and_an_engines_waits_for_a_person() {
+    let fresh = translation(1, None);
+    assert_eq!(
+        fresh.standing(),
+        Standing::Waiting {
+            revision: 1,
+            published: None
+        }
+    );
+    let shown = translation(2, Some(2));
+    assert_eq!(shown.standing(), Standing::Published { revision: 2 });
+    assert!(!shown.awaits_publication());
+    let newer = translation(3, Some(2));
+    assert_eq!(
+        newer.standing(),
+        Standing::Waiting {
+            revision: 3,
+            published: Some(2)
+        }
+    );
+    let mut machine = translation(1, None);
+    machine.latest.machine = Some("Apertium".into());
+    assert!(matches!(machine.standing(), Standing::Machine { .. }));
+    assert!(!machine.awaits_publication());
+
+    let mut other = translation(4, Some(1));
+    other.latest.edited_by.id = "someone-else".into();
+    let all = [fresh, shown, newer, machine, other];
+    assert_eq!(waiting_count(&all, None), 3);
+    assert_eq!(waiting_count(&all, Some("u")), 2);
+    assert_eq!(waiting_count(&all, Some("nobody")), 0);
+}

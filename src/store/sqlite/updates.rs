@@ -171,7 +171,7 @@ pub async fn edit(
          WHERE id = $5",
     )
     .bind(text.body())
-    .bind(text.body_html())
+    .bind(text.body_html_keeping(before.provenance.as_ref()))
     .bind(language.as_str())
     .bind(time::to_db(&time::now()))
     .bind(id)

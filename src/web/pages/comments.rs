@@ -3,19 +3,23 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::thread::{CommentForm, Composer, ThreadQuery, build};
+use super::views::CommentView;
 use super::{CsrfForm, OrPage, PageError, PageResult, Refused, allow, describe, render};
 use crate::app::AppState;
-use crate::domain::comment::{CommentStatus, Moderation, ModerationAction, NewComment, NewFlag};
+use crate::domain::comment::{
+    CommentNode, CommentStatus, Moderation, ModerationAction, NewComment, NewFlag,
+};
 use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::error::AppError;
 use crate::service::Client;
+use crate::web::pending;
 use crate::web::session::PageCtx;
 
 pub fn routes() -> Router<AppState> {
@@ -39,6 +43,7 @@ async fn create_comment(
     State(state): State<AppState>,
     ctx: PageCtx,
     client: Client,
+    headers: HeaderMap,
     Path(slug): Path<String>,
     CsrfForm(f): CsrfForm<CommentFields>,
 ) -> PageResult {
@@ -54,12 +59,21 @@ async fn create_comment(
         .create_comment(&actor, client, &thread.id, Ok(input))
         .await;
     match posted {
+        // A waiting comment stays in sight of its writer: their browser remembers it, and the
+        // page opens at the notice beside the form, where they just were.
+        Ok(c) if c.status == CommentStatus::Pending => {
+            let to = format!("/t/{}?done=pending#yours", thread.slug);
+            let mut response = Redirect::to(&to).into_response();
+            pending::remember(
+                &mut response,
+                &headers,
+                &c.id,
+                state.config.secure_cookies(),
+            );
+            Ok(response)
+        }
         Ok(c) => {
-            let to = if c.status == CommentStatus::Pending {
-                format!("/t/{}?done=pending#comments", thread.slug)
-            } else {
-                format!("/t/{}?done=published#c-{}", thread.slug, c.id)
-            };
+            let to = format!("/t/{}?done=published#c-{}", thread.slug, c.id);
             Ok(Redirect::to(&to).into_response())
         }
         Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_))) => {
@@ -72,19 +86,42 @@ async fn create_comment(
                 author_name: f.author_name,
                 error: Some(describe(&ctx, &e)),
             };
-            let page = build(
-                &state,
-                &ctx,
-                thread,
-                &ThreadQuery::default(),
-                Composer::default(),
-                Some(form),
-            )
-            .await?;
+            let q = ThreadQuery {
+                pending: pending::own_pending(&headers),
+                ..ThreadQuery::default()
+            };
+            let page = build(&state, &ctx, thread, &q, Composer::default(), Some(form)).await?;
             Ok((status, render(&ctx, &page)).into_response())
         }
         Err(e) => Err(PageError::new(&ctx, e).into()),
     }
+}
+
+/// Those of this browser's waiting comments that are on this thread and still wait; the
+/// others (approved, rejected, gone) drop out of the list.
+pub async fn waiting(
+    state: &AppState,
+    ctx: &PageCtx,
+    thread_id: &str,
+    ids: &[String],
+) -> Vec<CommentView> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Ok(c) = state.store.comment(id).await
+            && c.thread_id == thread_id
+            && c.status == CommentStatus::Pending
+        {
+            let node = CommentNode {
+                comment: c,
+                replies: Vec::new(),
+            };
+            let mut view = CommentView::of(&node, &ctx.i18n);
+            // Waiting is not removed: its writer sees its text.
+            view.removed = false;
+            out.push(view);
+        }
+    }
+    out
 }
 
 #[derive(Template)]

@@ -5,6 +5,7 @@
 
 mod editor;
 mod items;
+mod live;
 mod overview;
 mod reader;
 
@@ -16,6 +17,7 @@ use crate::app::AppState;
 use crate::domain::language::LanguageTag;
 use crate::domain::permissions::{self, Action, Ownership};
 use crate::domain::thread::Thread;
+use crate::domain::translation::{self, Translation};
 use crate::domain::user::User;
 use crate::error::AppError;
 use crate::mt::MtError;
@@ -43,6 +45,8 @@ pub fn routes() -> Router<AppState> {
             post(editor::machine_draft),
         )
         .route("/mt/{kind}/{id}", get(reader::machine_page))
+        .route("/t/{slug}/reading/head", get(live::head_fragment))
+        .route("/t/{slug}/reading/updates/{id}", get(live::update_fragment))
 }
 
 /// Languages offered first when a translator picks one; any BCP 47 tag is accepted.
@@ -74,6 +78,19 @@ fn translator(ctx: &PageCtx) -> Result<&User, PageError> {
     match &ctx.user {
         Some(user) if ctx.can(Action::Translate) => Ok(user),
         _ => Err(PageError::new(ctx, AppError::Forbidden(String::new()))),
+    }
+}
+
+/// What the thread page and the home page count of translations waiting for publication: for
+/// editors every one, for a translator their own (`true`); nothing for anyone else.
+pub fn waiting_for(ctx: &PageCtx, translations: &[Translation]) -> (i64, bool) {
+    if ctx.can(Action::PublishTranslation) {
+        (translation::waiting_count(translations, None), false)
+    } else if ctx.can_translate() {
+        let mine = ctx.user.as_ref().map(|u| u.id.as_str());
+        (translation::waiting_count(translations, mine), true)
+    } else {
+        (0, false)
     }
 }
 

@@ -78,11 +78,17 @@ impl UpdateView {
                 )
             },
         );
+        let original = reading.rendition.is_none();
         if let Some(r) = reading.rendition {
             self.body_html = r.body_html.clone();
         }
         self.lang = reading.lang;
         self.reading = reading.about;
+        if original {
+            // A republished translation's own notes get the legend too.
+            self.reading.notes =
+                crate::domain::provenance::shows_notes(&u.body, u.provenance.as_ref());
+        }
         self
     }
 }

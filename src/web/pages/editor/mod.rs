@@ -1,5 +1,6 @@
 //! The editors' pages: open and change a thread, post, edit and strike updates.
 
+mod republication;
 mod revisions;
 mod threads;
 mod updates;

@@ -4,10 +4,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
 use super::super::{CsrfForm, OrPage, PageError, PageResult, allow, describe, render};
+use super::republication::{self, RepublicationFields};
 use crate::app::AppState;
 use crate::domain::permissions::Action;
 use crate::domain::provenance::NewProvenance;
@@ -38,28 +38,14 @@ pub struct ThreadFields {
     slow_mode_seconds: String,
     #[serde(default)]
     dispute_window_hours: String,
-    #[serde(default)]
-    provenance_publisher: String,
-    #[serde(default)]
-    provenance_title: String,
-    #[serde(default)]
-    provenance_url: String,
-    /// `2022-01-05T10:00`, as a `datetime-local` field sends it; read as UTC.
-    #[serde(default)]
-    provenance_published_at: String,
+    #[serde(flatten)]
+    pub rep: RepublicationFields,
 }
 
 impl ThreadFields {
     fn of(t: &Thread) -> Self {
-        let p = t.provenance.as_ref();
         Self {
-            provenance_publisher: p.map(|p| p.publisher.clone()).unwrap_or_default(),
-            provenance_title: p.and_then(|p| p.title.clone()).unwrap_or_default(),
-            provenance_url: p.and_then(|p| p.url.clone()).unwrap_or_default(),
-            provenance_published_at: p
-                .and_then(|p| p.published_at)
-                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
-                .unwrap_or_default(),
+            rep: RepublicationFields::of(t.provenance.as_ref()),
             title: t.title.clone(),
             lead: t.lead.clone(),
             language: t.language.to_string(),
@@ -76,41 +62,8 @@ impl ThreadFields {
         self.guests_may_comment.is_some()
     }
 
-    /// The republication credit the form gives; `None` when its fields are all empty.
     fn provenance(&self) -> Result<Option<NewProvenance>, ValidationError> {
-        let fields = [
-            &self.provenance_publisher,
-            &self.provenance_title,
-            &self.provenance_url,
-            &self.provenance_published_at,
-        ];
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            return Ok(None);
-        }
-        let at = self.provenance_published_at.trim();
-        let published_at = if at.is_empty() {
-            None
-        } else {
-            let parsed = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-                .iter()
-                .find_map(|f| NaiveDateTime::parse_from_str(at, f).ok())
-                .or_else(|| {
-                    NaiveDate::parse_from_str(at, "%Y-%m-%d")
-                        .ok()
-                        .and_then(|d| d.and_hms_opt(0, 0, 0))
-                })
-                .ok_or_else(|| {
-                    ValidationError::new("provenance.published_at", "a date and time, UTC")
-                })?;
-            Some(parsed.and_utc())
-        };
-        let optional = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        Ok(Some(NewProvenance {
-            publisher: self.provenance_publisher.clone(),
-            title: optional(&self.provenance_title),
-            url: optional(&self.provenance_url),
-            published_at,
-        }))
+        self.rep.provenance()
     }
 }
 
@@ -118,14 +71,8 @@ impl ThreadFields {
 /// their labels.
 fn describe_thread_error(ctx: &PageCtx, e: &AppError) -> String {
     if let AppError::Invalid(v) = e
-        && let Some(field) = v.field.strip_prefix("provenance.")
+        && let Some(label) = republication::label_of(&v.field)
     {
-        let label = match field {
-            "publisher" => "editor-provenance-publisher",
-            "title" => "editor-provenance-title",
-            "url" => "editor-provenance-url",
-            _ => "editor-provenance-published-at",
-        };
         return ctx.i18n.ts("error-invalid-field", "field", &ctx.t(label));
     }
     describe(ctx, e)

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::super::thread::{Composer, ThreadQuery, build};
 use super::super::views::UpdateView;
 use super::super::{CsrfForm, OrPage, PageError, PageResult, Refused, allow, describe, render};
+use super::republication::{self, RepublicationFields};
 use crate::app::AppState;
 use crate::domain::markup::{self, Flavor};
 use crate::domain::permissions::Action;
@@ -22,6 +23,9 @@ pub struct UpdateFields {
     #[serde(default)]
     body: String,
     intent: Option<String>,
+    /// Only the edit form has them; the composer posts none.
+    #[serde(flatten)]
+    rep: RepublicationFields,
 }
 
 pub(super) async fn post_update(
@@ -118,6 +122,7 @@ struct UpdateForm<'a> {
     thread: Thread,
     u: UpdateView,
     body: String,
+    rep: RepublicationFields,
     error: Option<String>,
 }
 
@@ -131,6 +136,7 @@ pub(super) async fn edit_update_form(
     let page = UpdateForm {
         ctx: &ctx,
         body: update.body.clone(),
+        rep: RepublicationFields::of(update.provenance.as_ref()),
         u: UpdateView::of(&update, &ctx.i18n),
         thread,
         error: None,
@@ -146,24 +152,35 @@ pub(super) async fn edit_update(
 ) -> PageResult {
     allow(&ctx, Action::EditUpdate)?;
     let (thread, update) = update_of(&state, &ctx, &slug, &id).await?;
-    let patch = UpdatePatch {
+    // Emptied republication fields remove the credit; untouched empty ones leave none.
+    let patch = f.rep.provenance().map(|p| UpdatePatch {
         body: f.body.clone(),
         language: None,
-        provenance: None,
-    };
+        provenance: match p {
+            Some(p) => Some(Some(p)),
+            None if update.provenance.is_some() => Some(None),
+            None => None,
+        },
+    });
     match state
         .service
-        .edit_update(&ctx.actor(), &id, Ok(patch))
+        .edit_update(&ctx.actor(), &id, patch.map_err(AppError::from))
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/t/{}#u-{id}", thread.slug)).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+            let error = match &e {
+                AppError::Invalid(v) => republication::label_of(&v.field)
+                    .map(|l| ctx.i18n.ts("error-invalid-field", "field", &ctx.t(l))),
+                _ => None,
+            };
             let page = UpdateForm {
                 ctx: &ctx,
                 u: UpdateView::of(&update, &ctx.i18n),
                 thread,
                 body: f.body,
-                error: Some(describe(&ctx, &e)),
+                rep: f.rep,
+                error: Some(error.unwrap_or_else(|| describe(&ctx, &e))),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ctx, &page)).into_response())
         }

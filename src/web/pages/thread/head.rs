@@ -1,10 +1,10 @@
 //! The thread's title and lead as one reader reads them: the original or its translation.
 
 use super::super::views::{ItemReading, escape, language_credit_html, provenance_html, read};
-use crate::domain::notes;
 use crate::domain::reading::Renditions;
 use crate::domain::thread::Thread;
 use crate::domain::translation::ItemKind;
+use crate::domain::{notes, provenance};
 use crate::i18n::I18n;
 
 /// The thread's title and lead in the reader's language, and what is said about them.
@@ -58,11 +58,15 @@ impl ThreadHead {
                     r.body_html.clone(),
                 )
             }
-            None => (
-                thread.title.clone(),
-                escape(&thread.title),
-                thread.lead_html.clone(),
-            ),
+            None => {
+                // A republished translation's own notes get the legend too.
+                about.notes = provenance::shows_notes(&thread.lead, thread.provenance.as_ref());
+                (
+                    thread.title.clone(),
+                    escape(&thread.title),
+                    thread.lead_html.clone(),
+                )
+            }
         };
         Self {
             title,

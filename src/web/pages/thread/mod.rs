@@ -38,6 +38,9 @@ pub struct ThreadQuery {
     pub place: Option<String>,
     /// The language to read the content in; the interface follows when it speaks it.
     pub lang: Option<String>,
+    /// The ids of the waiting comments this browser wrote (from its cookie, never the query).
+    #[serde(skip)]
+    pub pending: Vec<String>,
 }
 
 /// A comment in reading order, with what the list around it opens and closes.
@@ -107,6 +110,12 @@ pub struct ThreadPage<'a> {
     pub comment_form: Option<CommentForm>,
     pub comments_closed: Option<String>,
     pub notice: Option<String>,
+    /// This browser's own comments that wait for a moderator, shown to it beside the form.
+    pub pending: Vec<CommentView>,
+    /// The comment just sent waits for a moderator: the notice is shown beside the form.
+    pub pending_notice: bool,
+    /// Translations waiting for publication, and whether they are the reader's own.
+    pub translations_waiting: (i64, bool),
     pub composer: Composer,
     pub blank_update: UpdateView,
     pub blank_comment: CommentLine,
@@ -148,15 +157,21 @@ impl ThreadPage<'_> {
             o => format!("&order={}", o.as_str()),
         }
     }
+
+    pub fn pending_count(&self) -> i64 {
+        i64::try_from(self.pending.len()).unwrap_or(i64::MAX)
+    }
 }
 
 pub async fn thread_page(
     State(state): State<AppState>,
     ctx: PageCtx,
+    headers: axum::http::HeaderMap,
     Path(slug): Path<String>,
-    Query(q): Query<ThreadQuery>,
+    Query(mut q): Query<ThreadQuery>,
 ) -> Result<Response, PageError> {
     let thread = state.store.thread(&slug).await.or_page(&ctx)?;
+    q.pending = crate::web::pending::own_pending(&headers);
     let page = build(&state, &ctx, thread, &q, Composer::default(), None).await?;
     Ok(render(&ctx, &page))
 }
@@ -317,14 +332,18 @@ pub async fn build<'a>(
         }),
         None => None,
     };
-    let notice = q.done.as_deref().map(|d| match d {
-        "pending" => ctx.t("thread-notice-pending"),
-        "flagged" => ctx.t("thread-notice-flagged"),
-        "moderated" => ctx.t("thread-notice-moderated"),
-        "updated" => ctx.t("thread-notice-updated"),
-        "report" => ctx.t("thread-notice-report"),
-        _ => ctx.t("thread-notice-published"),
-    });
+    let pending_notice = q.done.as_deref() == Some("pending");
+    let notice = q
+        .done
+        .as_deref()
+        .filter(|d| *d != "pending")
+        .map(|d| match d {
+            "flagged" => ctx.t("thread-notice-flagged"),
+            "moderated" => ctx.t("thread-notice-moderated"),
+            "updated" => ctx.t("thread-notice-updated"),
+            "report" => ctx.t("thread-notice-report"),
+            _ => ctx.t("thread-notice-published"),
+        });
     Ok(ThreadPage {
         ctx,
         head,
@@ -352,6 +371,9 @@ pub async fn build<'a>(
         comment_form,
         comments_closed,
         notice,
+        pending: super::comments::waiting(state, ctx, &thread.id, &q.pending).await,
+        pending_notice,
+        translations_waiting: super::translations::waiting_for(ctx, &translations),
         composer,
         blank_update: UpdateView::default(),
         blank_comment: CommentLine {

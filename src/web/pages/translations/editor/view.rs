@@ -11,7 +11,7 @@ use super::super::{language_name, may_publish};
 use super::Place;
 use crate::app::AppState;
 use crate::domain::thread::Thread;
-use crate::domain::translation::{self, ItemKind, TranslationInput, TranslationText};
+use crate::domain::translation::{self, ItemKind, Standing, TranslationInput, TranslationText};
 use crate::web::pages::reports::Problems;
 use crate::web::pages::{OrPage, PageResult, render};
 use crate::web::session::PageCtx;
@@ -98,6 +98,7 @@ pub struct Current {
     pub stale: Option<(i64, i64)>,
     /// The published text is stale (readers see the mark).
     pub published_stale: bool,
+    pub standing: Standing,
 }
 
 #[derive(Template)]
@@ -170,6 +171,37 @@ impl EditorPage<'_> {
         self.ctx.i18n.tn("translate-original-then", "number", from)
     }
 
+    /// Where the latest revision stands: shown to readers, or waiting, and for whom.
+    fn standing_text(&self) -> String {
+        let i18n = &self.ctx.i18n;
+        let Some(c) = &self.current else {
+            return String::new();
+        };
+        let (id, revision, published) = match c.standing {
+            Standing::Published { revision } => {
+                return i18n.tn("translate-standing-published", "revision", revision);
+            }
+            Standing::Machine {
+                revision,
+                published,
+            } => ("translate-standing-machine", revision, published),
+            Standing::Waiting {
+                revision,
+                published,
+            } if self.may_publish => ("translate-standing-yours-to-publish", revision, published),
+            Standing::Waiting {
+                revision,
+                published,
+            } => ("translate-standing-waiting", revision, published),
+        };
+        let waits = i18n.tn(id, "revision", revision);
+        let readers = match published {
+            Some(p) => i18n.tn("translate-standing-readers-see", "revision", p),
+            None => i18n.t("translate-standing-readers-original"),
+        };
+        format!("{waits} {readers}")
+    }
+
     fn machine_label(&self, engine: &str) -> String {
         self.ctx.i18n.ts("translate-machine-made", "engine", engine)
     }
@@ -238,6 +270,7 @@ pub(super) async fn show(
                 has_draft: t.has_draft(),
                 stale,
                 published_stale: t.stale,
+                standing: t.standing(),
             })
         }
     };
