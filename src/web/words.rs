@@ -79,8 +79,10 @@ mod tests {
                     labels: BTreeMap::from([("it".to_owned(), "governo".to_owned())]),
                 }],
                 entries: vec![],
+                superseded: vec![],
             }],
             badges: BTreeMap::new(),
+            claims: BTreeMap::new(),
             places: vec![],
             as_of: None,
         };
