@@ -348,11 +348,20 @@ export async function xssCase(env) {
         const f = document.querySelector(form);
         for (const [name, value] of Object.entries(fields)) f.elements[name].value = value;
       }, [form, fields]);
+      // The comment form posts in place when scripts run: no navigation, the server's answer
+      // (the notice and the writer's waiting text, or the form with its error) swapped in.
+      const inPlace = form === "#reply";
       const [resp] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && r.request().frame() === page.mainFrame()),
-        page.waitForNavigation({ waitUntil: "load" }),
+        inPlace ? null : page.waitForNavigation({ waitUntil: "load" }),
         page.locator(`${form} button.primary`).first().click(),
       ]);
+      if (inPlace) {
+        await page.waitForFunction(() => document.querySelector("#reply [role=alert]") ||
+          (document.querySelector("#reply") && !document.querySelector("#reply button.primary[disabled]")) ||
+          document.readyState !== "complete", null, { timeout: 10_000 });
+        await page.waitForLoadState("load");
+      }
       count(label, resp.status() === 303, resp.status());
       if (resp.status() >= 500) errors.push(`${resp.status()} POST from ${path}`);
       await inspect(page, `${label} → ${new URL(page.url()).pathname}`, null, null);
