@@ -58,11 +58,6 @@ impl PlaceRef {
     }
 }
 
-/// Places named as readers of `language` know them.
-pub fn in_language(places: &[PlaceRef], language: &str) -> Vec<PlaceRef> {
-    places.iter().map(|p| p.in_language(language)).collect()
-}
-
 /// The places of a text, named as readers of `language` know them, each with the other name
 /// the text calls it by beside it: "Astana (Nur-Sultan)" for a report that says Nur-Sultan.
 pub fn as_told(places: &[PlaceRef], language: &str, text: &str) -> Vec<PlaceRef> {
