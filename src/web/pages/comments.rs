@@ -19,6 +19,7 @@ use crate::domain::permissions::Action;
 use crate::domain::thread::Thread;
 use crate::error::AppError;
 use crate::service::Client;
+use crate::store::StoreError;
 use crate::web::pending;
 use crate::web::session::PageCtx;
 
@@ -104,13 +105,16 @@ pub async fn waiting(
     ctx: &PageCtx,
     thread_id: &str,
     ids: &[String],
-) -> Vec<CommentView> {
+) -> Result<Vec<CommentView>, PageError> {
     let mut out = Vec::new();
     for id in ids {
-        if let Ok(c) = state.store.comment(id).await
-            && c.thread_id == thread_id
-            && c.status == CommentStatus::Pending
-        {
+        // A comment deleted since is simply no longer waiting; any other failure is the page's.
+        let c = match state.store.comment(id).await {
+            Ok(c) => c,
+            Err(StoreError::NotFound(_)) => continue,
+            Err(e) => return Err(PageError::new(ctx, e.into())),
+        };
+        if c.thread_id == thread_id && c.status == CommentStatus::Pending {
             let node = CommentNode {
                 comment: c,
                 replies: Vec::new(),
@@ -121,7 +125,7 @@ pub async fn waiting(
             out.push(view);
         }
     }
-    out
+    Ok(out)
 }
 
 #[derive(Template)]

@@ -371,7 +371,7 @@ pub async fn build<'a>(
         comment_form,
         comments_closed,
         notice,
-        pending: super::comments::waiting(state, ctx, &thread.id, &q.pending).await,
+        pending: super::comments::waiting(state, ctx, &thread.id, &q.pending).await?,
         pending_notice,
         translations_waiting: super::translations::waiting_for(ctx, &translations),
         composer,
